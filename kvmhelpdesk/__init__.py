@@ -1,0 +1,4 @@
+"""KVM Helpdesk: a support statement as a searchable knowledge base and a triage wizard."""
+
+__version__ = "0.1.0"
+APP_NAME = "KVM Helpdesk"

@@ -1,0 +1,77 @@
+"""The `kvmhelpdesk` command: argparse front door.
+
+No sub-command starts the desktop app; the GUI package is imported only then, so scripts that
+read the knowledge base never load Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from kvmhelpdesk import APP_NAME, __version__
+from kvmhelpdesk.cli.common import CliError, emit_error
+
+# Each module has register(subparsers) and sets `func` on its parsers. Order = order in --help.
+COMMAND_MODULES: tuple[str, ...] = (
+    "kvmhelpdesk.cli.kb_cmd",
+)
+
+DESCRIPTION = f"""\
+{APP_NAME} {__version__}: the KVM support statement as a searchable knowledge base,
+and a wizard that turns a customer's configuration into a cited support verdict.
+
+Run without a command to open the desktop app."""
+
+EPILOG = """\
+examples:
+  kvmhelpdesk                          open the desktop app
+  kvmhelpdesk kb list --kind guest-os  list the guest OS rows
+  kvmhelpdesk kb show os-win2k8        read one entry
+  kvmhelpdesk kb show opt-drive --json the same, for scripts
+
+exit status: 0 on success, 2 on bad input or content (one line on stderr)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kvmhelpdesk",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--content", metavar="DIR", action="append", default=[],
+        help="load an extra content pack (a release folder, or a folder of them); repeatable",
+    )
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if not hasattr(args, "func"):
+        return gui_main(args.content)
+    try:
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        return emit_error(str(exc))
+    except KeyboardInterrupt:
+        return 130
+
+
+def gui_main(extra_content: Sequence[str] | None = None) -> int:
+    """Start the desktop app (also the `kvmhelpdesk-gui` entry point)."""
+    if extra_content is None:
+        args = build_parser().parse_args(sys.argv[1:])
+        extra_content = args.content
+    from kvmhelpdesk.gui.app import run
+
+    return run(list(extra_content))

@@ -1,0 +1,174 @@
+"""The knowledge-base data model: plain frozen dataclasses, no I/O and no Qt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+KINDS: tuple[str, ...] = (
+    "article",
+    "guest-os",
+    "limit",
+    "feature",
+    "qemu-option",
+    "monitor-command",
+    "performance",
+)
+KIND_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "article": "Articles",
+        "guest-os": "Guest operating systems",
+        "limit": "Supported limits",
+        "feature": "Features",
+        "qemu-option": "Command-line options",
+        "monitor-command": "Monitor commands",
+        "performance": "Performance expectations",
+    }
+)
+# Ordered from best to worst: a verdict is the worst status found.
+STATUSES: tuple[str, ...] = ("supported", "best-effort", "tech-preview", "unsupported")
+STATUS_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "supported": "Supported",
+        "best-effort": "Best effort",
+        "tech-preview": "Tech preview",
+        "unsupported": "Unsupported",
+    }
+)
+
+
+class ContentError(Exception):
+    """Content that cannot be loaded; the message names the file, the entry or line, and the key."""
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    heading: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One citable fact or group of facts of a support statement."""
+
+    id: str
+    kind: str
+    title: str
+    section: str
+    release: str
+    body: str
+    status: str | None = None
+    status_note: str = ""
+    restrictions: tuple[str, ...] = ()
+    summary: str = ""
+    source_text: str = ""
+    aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    ambiguities: tuple[str, ...] = ()
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    origin: str = ""
+
+    def text(self) -> str:
+        """All human-readable text of the entry, for search and coverage checks."""
+        parts: list[str] = [self.title, self.summary, self.source_text, self.body, self.status_note]
+        parts += self.restrictions + self.aliases + self.keywords + self.ambiguities
+        for value in self.fields.values():
+            parts += _strings_in(value)
+        return "\n".join(p for p in parts if p)
+
+
+def _strings_in(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Mapping):
+        return [s for k, v in value.items() for s in [str(k), *_strings_in(v)]]
+    if isinstance(value, (list, tuple)):
+        return [s for v in value for s in _strings_in(v)]
+    return []
+
+
+@dataclass(frozen=True)
+class SynonymGroup:
+    terms: tuple[str, ...]
+    entries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Release:
+    id: str
+    title: str
+    product: str
+    qemu_kvm_version: str
+    source: str
+    order: int
+    sections: tuple[Section, ...]
+    entries: Mapping[str, Entry]
+    thesaurus: tuple[SynonymGroup, ...] = ()
+    origin: str = ""
+    fingerprint: str = ""  # sha256 of the release's files: keys caches such as the search index
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def section_heading(self, section_id: str) -> str:
+        return self.section(section_id).heading
+
+
+class KnowledgeBase:
+    """All loaded releases; the default one is the newest (highest `order`)."""
+
+    def __init__(self, releases: Iterable[Release], problems: Iterable[str] = ()) -> None:
+        ordered = sorted(releases, key=lambda r: (r.order, r.id))
+        self._releases: dict[str, Release] = {r.id: r for r in ordered}
+        # Messages about extra content packs that failed to load and were left out.
+        self.problems: tuple[str, ...] = tuple(problems)
+
+    @property
+    def releases(self) -> Mapping[str, Release]:
+        return MappingProxyType(self._releases)
+
+    @property
+    def default_release(self) -> str:
+        if not self._releases:
+            raise ContentError("no release loaded")
+        return next(reversed(self._releases))
+
+    def release(self, release_id: str | None = None) -> Release:
+        rid = release_id or self.default_release
+        try:
+            return self._releases[rid]
+        except KeyError:
+            known = ", ".join(self._releases) or "none"
+            raise KeyError(f"unknown release {rid!r} (known: {known})") from None
+
+    def entries(self, release: str | None = None, kind: str | None = None) -> list[Entry]:
+        found = self.release(release).entries.values()
+        return [e for e in found if kind is None or e.kind == kind]
+
+    def get(self, entry_id: str, release: str | None = None) -> Entry:
+        return self.release(release).entries[entry_id]
+
+    def find(self, entry_id: str, release: str | None = None) -> Entry | None:
+        try:
+            return self.get(entry_id, release)
+        except KeyError:
+            return None
+
+    def section_heading(self, entry: Entry) -> str:
+        return self.release(entry.release).section_heading(entry.section)
+
+    @property
+    def fingerprint(self) -> str:
+        """One hash over every loaded release: changes whenever any content file changes."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for release in self._releases.values():
+            digest.update(f"{release.id}:{release.fingerprint};".encode())
+        return digest.hexdigest()
