@@ -65,6 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return emit_error(str(exc))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `kvmhelpdesk kb list | head`: the reader left, not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def gui_main(extra_content: Sequence[str] | None = None) -> int:

@@ -3,6 +3,7 @@
 from kvmhelpdesk.kb.loader import load_knowledge_base, load_release, release_dirs
 from kvmhelpdesk.kb.model import (
     KIND_LABELS,
+    KIND_NAMES,
     KINDS,
     STATUS_LABELS,
     STATUSES,
@@ -17,6 +18,7 @@ from kvmhelpdesk.kb.model import (
 __all__ = [
     "KINDS",
     "KIND_LABELS",
+    "KIND_NAMES",
     "STATUSES",
     "STATUS_LABELS",
     "ContentError",

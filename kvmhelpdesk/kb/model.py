@@ -27,6 +27,17 @@ KIND_LABELS: Mapping[str, str] = MappingProxyType(
         "performance": "Performance expectations",
     }
 )
+KIND_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "article": "Article",
+        "guest-os": "Guest OS row",
+        "limit": "Supported limit",
+        "feature": "Feature",
+        "qemu-option": "Command-line option",
+        "monitor-command": "Monitor command",
+        "performance": "Performance expectation",
+    }
+)
 # Ordered from best to worst: a verdict is the worst status found.
 STATUSES: tuple[str, ...] = ("supported", "best-effort", "tech-preview", "unsupported")
 STATUS_LABELS: Mapping[str, str] = MappingProxyType(

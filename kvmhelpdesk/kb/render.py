@@ -1,0 +1,144 @@
+"""Entries as HTML for the entry view and reports (Qt-free, so it is testable headless).
+
+Links between entries stay as `entry:ID` hrefs; the GUI turns a click on one into navigation.
+Status and kind badges reference icon files by name (`status-supported.svg`); the viewer
+resolves them against the icons folder. Every badge carries its word too: never colour alone.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from kvmhelpdesk.kb.model import KIND_NAMES, STATUS_LABELS, Entry, KnowledgeBase
+
+HIGHLIGHT_STYLE = "background-color:#fff176;color:#000"
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+
+@lru_cache(maxsize=1)
+def _markdown():
+    import markdown  # imported on first render, off the path to the first painted window
+
+    return markdown.Markdown(extensions=["tables", "sane_lists", "fenced_code"],
+                             output_format="html")
+
+
+def markdown_to_html(text: str) -> str:
+    md = _markdown()
+    md.reset()
+    return md.convert(text)
+
+
+def status_badge(status: str | None, size: int = 16) -> str:
+    if not status:
+        return ""
+    label = STATUS_LABELS.get(status, status.replace("-", " ").capitalize())
+    return (f'<img src="status-{html.escape(status)}.svg" width="{size}" height="{size}" '
+            f'alt=""> <b>{html.escape(label)}</b>')
+
+
+def entry_html(entry: Entry, kb: KnowledgeBase, highlight: Iterable[str] = ()) -> str:
+    """The whole entry page: title, status, citation, restrictions, body, gaps, related."""
+    esc = html.escape
+    parts = [f'<h1><img src="kind-{entry.kind}.svg" width="22" height="22" alt=""> '
+             f"{esc(entry.title)}</h1>"]
+    meta = [esc(KIND_NAMES[entry.kind])]
+    if entry.status:
+        meta.insert(0, status_badge(entry.status))
+    parts.append("<p>" + " &nbsp;·&nbsp; ".join(meta) + "</p>")
+    if entry.status_note:
+        parts.append(f"<p><i>How the status was read:</i> {esc(entry.status_note)}</p>")
+    parts.append(
+        f'<p style="color:#455a64">Source: <b>{esc(kb.section_heading(entry))}</b>'
+        + (f" — <code>{esc(entry.source_text)}</code>" if entry.source_text else "")
+        + f" &nbsp;·&nbsp; release {esc(entry.release)} &nbsp;·&nbsp; id <code>{esc(entry.id)}</code></p>"
+    )
+    if entry.summary:
+        parts.append(f"<p><i>{esc(entry.summary)}</i></p>")
+    if entry.restrictions:
+        items = "".join(f"<li>{esc(r)}</li>" for r in entry.restrictions)
+        parts.append(f"<h3>Restrictions and conditions</h3><ul>{items}</ul>")
+    parts.append(markdown_to_html(entry.body))
+    parts += _fields_html(entry)
+    if entry.ambiguities:
+        items = "".join(f"<li>{esc(a)}</li>" for a in entry.ambiguities)
+        parts.append('<h3>Where the statement is unclear</h3>'
+                     f'<ul style="color:#6d4c41">{items}</ul>')
+    if entry.related:
+        links = []
+        for target in entry.related:
+            other = kb.find(target, entry.release)
+            title = other.title if other else target
+            links.append(f'<a href="entry:{esc(target)}">{esc(title)}</a>')
+        parts.append("<h3>Related</h3><p>" + " · ".join(links) + "</p>")
+    page = "\n".join(parts)
+    return highlight_html(page, highlight)
+
+
+def _fields_html(entry: Entry) -> list[str]:
+    """Kind-specific facts as a small table, so values are visible at a glance."""
+    f = entry.fields
+    rows: list[tuple[str, str]] = []
+    if entry.kind == "qemu-option":
+        if f.get("value_allowed"):
+            rows.append(("Supported values", ", ".join(f["value_allowed"])))
+        if f.get("value_refused"):
+            rows.append(("Refused values", ", ".join(f["value_refused"])))
+        for key, values in (f.get("params_allowed") or {}).items():
+            rows.append((f"{key}= supported", ", ".join(values)))
+        for key, values in (f.get("params_refused") or {}).items():
+            rows.append((f"{key}= refused", ", ".join(values)))
+        for line in f.get("source_lines") or ():
+            rows.append(("Appendix A line", line))
+    elif entry.kind == "monitor-command":
+        for line in f.get("source_lines") or ():
+            rows.append(("Appendix A line", line))
+    elif entry.kind == "guest-os":
+        sp = f.get("min_service_pack")
+        rows.append(("Product", f"{f.get('product', '')} {f.get('version', '')}"))
+        if sp is not None:
+            rows.append(("Service pack", f"SP{sp}{' or later' if f.get('or_later') else ''}"
+                         if sp else ("any" if f.get("or_later") else "none named")))
+        rows.append(("Bits", " and ".join(str(b) for b in f.get("bits") or ())))
+        rows.append(("Virtualization", f.get("virt_type") or "(blank in the table)"))
+        rows.append(("PV drivers", ", ".join(f.get("pv_drivers") or ()) or "none listed"))
+        for bits, option in (f.get("boot_options") or {}).items():
+            rows.append((f"Boot option, {bits}-bit kernel", option))
+    elif entry.kind == "limit" and f.get("value") is not None:
+        rows.append(("Limit", f"{f['value']} {f.get('unit', '')}".strip()))
+    elif entry.kind == "performance":
+        if f.get("cell") == "figure":
+            figure = (f"{f['percent']}%" if f.get("percent") is not None
+                      else f"{f.get('percent_min')}% – {f.get('percent_max')}%")
+        else:
+            figure = {"not-applicable": "not applicable", "blank": "(cell left blank)",
+                      "no-figure": "(no number given)"}.get(f.get("cell", ""), "")
+        rows.append(("Expected", figure))
+        if f.get("basis"):
+            rows.append(("Assumes", f["basis"]))
+    if not rows:
+        return []
+    body = "".join(f"<tr><th align='left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
+                   for k, v in rows)
+    return [f"<table cellpadding='3' cellspacing='0' border='0'>{body}</table>"]
+
+
+def highlight_html(page: str, terms: Iterable[str]) -> str:
+    """Mark whole-word matches of `terms` in text nodes (never inside tags or hrefs)."""
+    words = sorted({t for t in terms if t and len(t) > 1}, key=len, reverse=True)
+    if not words:
+        return page
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE
+    )
+    out = []
+    for chunk in _TAG_OR_TEXT.split(page):
+        if chunk.startswith("<"):
+            out.append(chunk)
+        else:
+            out.append(pattern.sub(
+                lambda m: f'<span style="{HIGHLIGHT_STYLE}">{m.group(0)}</span>', chunk))
+    return "".join(out)
