@@ -61,9 +61,9 @@ def load_knowledge_base(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
             for folder in found:
                 release = load_release(folder)
                 if release.id in known:
-                    raise ContentError(
-                        f"{folder}: release {release.id!r} is already loaded from {known[release.id]}"
-                    )
+                    first = known[release.id]
+                    raise ContentError(f"{folder}: release {release.id!r} is already loaded "
+                                       f"from {first}")
                 known[release.id] = release.origin
                 releases.append(release)
         except ContentError as exc:
@@ -244,7 +244,8 @@ def _article(path: Path, release_id: str) -> Entry:
     try:
         meta = tomllib.loads("\n".join(lines[1:end]))
     except tomllib.TOMLDecodeError as exc:
-        raise ContentError(f"{path}: front matter (lines 2-{end}) is not valid TOML: {exc}") from None
+        raise ContentError(
+            f"{path}: front matter (lines 2-{end}) is not valid TOML: {exc}") from None
     where = f"{path}"
     if "body" in meta:
         raise ContentError(f"{where}: key 'body' belongs after the front matter, not in it")
@@ -257,7 +258,8 @@ def _article(path: Path, release_id: str) -> Entry:
 
 def _add(entries: dict[str, Entry], entry: Entry, where: str) -> None:
     if entry.id in entries:
-        raise ContentError(f"{where}: duplicate id {entry.id!r} (first in {entries[entry.id].origin})")
+        first = entries[entry.id].origin
+        raise ContentError(f"{where}: duplicate id {entry.id!r} (first in {first})")
     entries[entry.id] = entry
 
 

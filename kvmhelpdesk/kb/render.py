@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import Any
 
 from kvmhelpdesk.kb.model import KIND_NAMES, STATUS_LABELS, Entry, KnowledgeBase
 
@@ -54,7 +55,8 @@ def entry_html(entry: Entry, kb: KnowledgeBase, highlight: Iterable[str] = ()) -
     parts.append(
         f'<p style="color:#455a64">Source: <b>{esc(kb.section_heading(entry))}</b>'
         + (f" — <code>{esc(entry.source_text)}</code>" if entry.source_text else "")
-        + f" &nbsp;·&nbsp; release {esc(entry.release)} &nbsp;·&nbsp; id <code>{esc(entry.id)}</code></p>"
+        + f" &nbsp;·&nbsp; release {esc(entry.release)}"
+        + f" &nbsp;·&nbsp; id <code>{esc(entry.id)}</code></p>"
     )
     if entry.summary:
         parts.append(f"<p><i>{esc(entry.summary)}</i></p>")
@@ -97,11 +99,8 @@ def _fields_html(entry: Entry) -> list[str]:
         for line in f.get("source_lines") or ():
             rows.append(("Appendix A line", line))
     elif entry.kind == "guest-os":
-        sp = f.get("min_service_pack")
-        rows.append(("Product", f"{f.get('product', '')} {f.get('version', '')}"))
-        if sp is not None:
-            rows.append(("Service pack", f"SP{sp}{' or later' if f.get('or_later') else ''}"
-                         if sp else ("any" if f.get("or_later") else "none named")))
+        rows.append(("Product", product_name(f)))
+        rows.append(("Service pack", service_pack_text(f)))
         rows.append(("Bits", " and ".join(str(b) for b in f.get("bits") or ())))
         rows.append(("Virtualization", f.get("virt_type") or "(blank in the table)"))
         rows.append(("PV drivers", ", ".join(f.get("pv_drivers") or ()) or "none listed"))
@@ -124,6 +123,22 @@ def _fields_html(entry: Entry) -> list[str]:
     body = "".join(f"<tr><th align='left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
                    for k, v in rows)
     return [f"<table cellpadding='3' cellspacing='0' border='0'>{body}</table>"]
+
+
+def product_name(fields: Mapping[str, Any]) -> str:
+    """"Windows XP", "Red Hat Enterprise Linux 5": the version once, even if the product has it."""
+    product, version = fields.get("product", ""), fields.get("version", "")
+    return product if version and version in product.split() else f"{product} {version}".strip()
+
+
+def service_pack_text(fields: Mapping[str, Any]) -> str:
+    """The row's service-pack rule in words ("SP3 or later", "SP1 only", "any minor release")."""
+    sp, later = fields.get("min_service_pack"), fields.get("or_later")
+    if not sp:
+        if not later:
+            return "none named"
+        return "any minor release" if fields.get("family") == "rhel" else "any service pack"
+    return f"SP{sp} or later" if later else f"SP{sp} only"
 
 
 def highlight_html(page: str, terms: Iterable[str]) -> str:

@@ -1,0 +1,45 @@
+"""Back/forward history of visited entries (plain Python: easy to test, no Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Place:
+    release: str
+    entry_id: str
+
+
+@dataclass
+class History:
+    _items: list[Place] = field(default_factory=list)
+    _index: int = -1
+
+    @property
+    def current(self) -> Place | None:
+        return self._items[self._index] if self._index >= 0 else None
+
+    def visit(self, place: Place) -> None:
+        """Go somewhere new: drops the forward part, ignores a repeat of the current place."""
+        if place == self.current:
+            return
+        del self._items[self._index + 1:]
+        self._items.append(place)
+        self._index = len(self._items) - 1
+
+    def can_go_back(self) -> bool:
+        return self._index > 0
+
+    def can_go_forward(self) -> bool:
+        return self._index < len(self._items) - 1
+
+    def back(self) -> Place | None:
+        if self.can_go_back():
+            self._index -= 1
+        return self.current
+
+    def forward(self) -> Place | None:
+        if self.can_go_forward():
+            self._index += 1
+        return self.current

@@ -1,0 +1,255 @@
+"""The main window: contents tree, entry view with history, and the guest OS matrix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from kvmhelpdesk import APP_NAME, __version__
+from kvmhelpdesk.gui import settings as cfg
+from kvmhelpdesk.gui.contents import PLACE_ROLE, build_contents_model, find_entry_index
+from kvmhelpdesk.gui.forms.ui_mainwindow import Ui_MainWindow
+from kvmhelpdesk.gui.history import History, Place
+from kvmhelpdesk.gui.icons import icon, status_icon
+from kvmhelpdesk.gui.matrix import ENTRY_ROLE, STATUS_COLUMN, GuestMatrixFilter, GuestMatrixModel
+from kvmhelpdesk.kb import STATUS_LABELS, STATUSES, ContentError, KnowledgeBase
+from kvmhelpdesk.kb.render import entry_html
+from kvmhelpdesk.resources import icons_dir
+
+HOME_ENTRY = "art-overview"
+ENTRY_TAB, MATRIX_TAB = 0, 1
+
+
+class MainWindow(QMainWindow):
+    entry_opened = Signal(str, str)  # release id, entry id
+
+    def __init__(self, kb: KnowledgeBase, settings: QSettings,
+                 extra_content: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.kb = kb
+        self.settings = settings
+        self.extra_content = list(extra_content)
+        self.history = History()
+        self.highlight: tuple[str, ...] = ()
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(icon("app"))
+        self._setup_actions()
+        self._setup_entry_view()
+        self._setup_contents()
+        self._setup_matrix()
+        self._restore_state()
+
+    # -- set-up ---------------------------------------------------------------------------
+    def _setup_actions(self) -> None:
+        ui = self.ui
+        ui.actionBack.setIcon(icon("go-back"))
+        ui.actionForward.setIcon(icon("go-forward"))
+        ui.actionShowMatrix.setIcon(icon("matrix"))
+        ui.actionFocusSearch.setIcon(icon("search"))
+        ui.actionFocusSearch.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+        ui.actionBack.triggered.connect(self.go_back)
+        ui.actionForward.triggered.connect(self.go_forward)
+        ui.actionShowMatrix.triggered.connect(self.show_matrix)
+        ui.actionShowContents.triggered.connect(self.show_contents)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionAbout.triggered.connect(self._about)
+        ui.actionLoadContentPack.triggered.connect(self._choose_content_pack)
+        self._update_nav_actions()
+
+    def _setup_entry_view(self) -> None:
+        view = self.ui.entryView
+        view.setSearchPaths([str(icons_dir())])
+        view.anchorClicked.connect(self._on_link)
+
+    def _setup_contents(self) -> None:
+        self.contents_model = build_contents_model(self.kb)
+        tree = self.ui.contentsTree
+        tree.setModel(self.contents_model)
+        tree.activated.connect(self._on_tree_activated)
+        tree.clicked.connect(self._on_tree_activated)
+        tree.expandToDepth(0)
+
+    def _setup_matrix(self) -> None:
+        ui = self.ui
+        entries = self.kb.entries(kind="guest-os")
+        self.matrix_model = GuestMatrixModel(entries, self)
+        self.matrix_proxy = GuestMatrixFilter(self)
+        self.matrix_proxy.setSourceModel(self.matrix_model)
+        table = ui.matrixTable
+        table.setModel(self.matrix_proxy)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.resizeColumnsToContents()
+        table.setColumnWidth(STATUS_COLUMN, max(table.columnWidth(STATUS_COLUMN), 120))
+        table.doubleClicked.connect(self._on_matrix_activated)
+        table.activated.connect(self._on_matrix_activated)
+        ui.matrixStatusFilter.addItem("All statuses", "")
+        for status in STATUSES:
+            ui.matrixStatusFilter.addItem(status_icon(status), STATUS_LABELS[status], status)
+        ui.matrixFilter.textChanged.connect(self._on_matrix_filter)
+        ui.matrixStatusFilter.currentIndexChanged.connect(self._on_matrix_filter)
+        self._on_matrix_filter()
+
+    # -- navigation -----------------------------------------------------------------------
+    def open_entry(self, entry_id: str, release: str | None = None,
+                   highlight: Iterable[str] = (), record: bool = True) -> bool:
+        """Show an entry; False (and a status message) when it does not exist."""
+        release = release or self.kb.default_release
+        entry = self.kb.find(entry_id, release)
+        if entry is None:
+            self.statusBar().showMessage(f"No entry {entry_id!r} in release {release}", 5000)
+            return False
+        self.highlight = tuple(highlight)
+        self.ui.entryView.setHtml(entry_html(entry, self.kb, self.highlight))
+        self.ui.mainTabs.setCurrentIndex(ENTRY_TAB)
+        if record:
+            self.history.visit(Place(release, entry_id))
+        self._select_in_tree(release, entry_id)
+        self._update_nav_actions()
+        self.setWindowTitle(f"{entry.title} — {APP_NAME}")
+        self.entry_opened.emit(release, entry_id)
+        return True
+
+    def current_place(self) -> Place | None:
+        return self.history.current
+
+    def go_back(self) -> None:
+        if self.history.can_go_back():
+            place = self.history.back()
+            if place:
+                self.open_entry(place.entry_id, place.release, record=False)
+
+    def go_forward(self) -> None:
+        if self.history.can_go_forward():
+            place = self.history.forward()
+            if place:
+                self.open_entry(place.entry_id, place.release, record=False)
+
+    def show_matrix(self) -> None:
+        self.ui.mainTabs.setCurrentIndex(MATRIX_TAB)
+        self.ui.matrixFilter.setFocus()
+
+    def show_contents(self) -> None:
+        self.ui.navTabs.setCurrentIndex(0)
+        self.ui.contentsTree.setFocus()
+
+    def _update_nav_actions(self) -> None:
+        self.ui.actionBack.setEnabled(self.history.can_go_back())
+        self.ui.actionForward.setEnabled(self.history.can_go_forward())
+
+    def _select_in_tree(self, release: str, entry_id: str) -> None:
+        index = find_entry_index(self.contents_model, release, entry_id)
+        if index.isValid():
+            tree = self.ui.contentsTree
+            tree.blockSignals(True)
+            tree.setCurrentIndex(index)
+            tree.scrollTo(index)
+            tree.blockSignals(False)
+
+    def _on_tree_activated(self, index: QModelIndex) -> None:
+        place = index.data(PLACE_ROLE)
+        if place:
+            release, entry_id = place
+            self.open_entry(entry_id, release)
+
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() == "entry":
+            current = self.history.current
+            self.open_entry(url.path(), current.release if current else None,
+                            highlight=self.highlight)
+        else:
+            # The app never goes online; show where the link points instead.
+            self.statusBar().showMessage(f"External link (not opened): {url.toString()}", 8000)
+
+    def _on_matrix_activated(self, index: QModelIndex) -> None:
+        entry = self.matrix_proxy.data(index, ENTRY_ROLE)
+        if entry is not None:
+            self.open_entry(entry.id, entry.release)
+
+    def _on_matrix_filter(self, *_: object) -> None:
+        ui = self.ui
+        self.matrix_proxy.set_text(ui.matrixFilter.text())
+        self.matrix_proxy.set_status(ui.matrixStatusFilter.currentData())
+        shown, total = self.matrix_proxy.rowCount(), self.matrix_model.rowCount()
+        ui.matrixCount.setText(f"{shown} of {total} rows")
+
+    # -- content packs ----------------------------------------------------------------------
+    def _choose_content_pack(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Load content pack")
+        if folder:
+            self.load_content_pack(folder)
+
+    def load_content_pack(self, folder: str) -> bool:
+        """Load a pack beside the embedded content; a broken pack is reported and left out."""
+        from kvmhelpdesk.kb import load_knowledge_base
+
+        try:
+            kb = load_knowledge_base([*self.extra_content, folder])
+        except ContentError as exc:  # the embedded content itself: cannot happen in a release
+            QMessageBox.critical(self, APP_NAME, str(exc))
+            return False
+        new_problems = [p for p in kb.problems if folder in p]
+        if new_problems:
+            QMessageBox.warning(self, APP_NAME, "The content pack was not loaded:\n\n"
+                                + "\n".join(new_problems))
+            return False
+        self.extra_content.append(folder)
+        cfg.write(self.settings, cfg.Prefs.EXTRA_CONTENT, self.extra_content)
+        self.kb = kb
+        self._setup_contents()
+        self.statusBar().showMessage(f"Loaded content pack {folder}", 8000)
+        return True
+
+    def report_problems(self, problems: Iterable[str]) -> None:
+        problems = list(problems)
+        if problems:
+            self.statusBar().showMessage("Content pack left out: " + problems[0])
+
+    # -- state ----------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = self.settings
+        geometry = cfg.read(s, cfg.WindowState.GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = cfg.read(s, cfg.WindowState.STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = cfg.read(s, cfg.WindowState.SPLITTER)
+        if splitter.isEmpty() or not self.ui.splitter.restoreState(splitter):
+            self.ui.splitter.setSizes([330, 850])
+        last = cfg.read(s, cfg.WindowState.LAST_ENTRY)
+        release = cfg.read(s, cfg.WindowState.LAST_RELEASE) or None
+        if release not in self.kb.releases:
+            release = None
+        if not (last and self.open_entry(last, release)):
+            self.open_entry(HOME_ENTRY)
+
+    def save_state(self) -> None:
+        s = self.settings
+        cfg.write(s, cfg.WindowState.GEOMETRY, self.saveGeometry())
+        cfg.write(s, cfg.WindowState.STATE, self.saveState())
+        cfg.write(s, cfg.WindowState.SPLITTER, self.ui.splitter.saveState())
+        place = self.history.current
+        if place:
+            cfg.write(s, cfg.WindowState.LAST_ENTRY, place.entry_id)
+            cfg.write(s, cfg.WindowState.LAST_RELEASE, place.release)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def _about(self) -> None:
+        release = self.kb.release()
+        QMessageBox.about(
+            self, f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            f"<p>Knowledge base: {release.title} (qemu-kvm {release.qemu_kvm_version}).</p>"
+            "<p>Works offline: the app makes no network connection.</p>",
+        )

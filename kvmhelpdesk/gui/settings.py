@@ -1,0 +1,59 @@
+"""Every QSettings key, declared once with its type and default.
+
+Preferences (what the user chose) and window state (where things were) are kept apart, so a
+"reset window layout" never touches preferences and vice versa.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    type: type
+    default: Any
+
+
+class Prefs:
+    """What the user chose."""
+
+    EXTRA_CONTENT = Key("preferences/extra_content_dirs", list, [])
+
+
+class WindowState:
+    """Where the user left things; restored at the next start."""
+
+    GEOMETRY = Key("window/geometry", QByteArray, QByteArray())
+    STATE = Key("window/state", QByteArray, QByteArray())
+    SPLITTER = Key("window/splitter", QByteArray, QByteArray())
+    LAST_ENTRY = Key("session/last_entry", str, "")
+    LAST_RELEASE = Key("session/last_release", str, "")
+    LAST_QUERY = Key("session/last_query", str, "")
+
+
+def read(settings: QSettings, key: Key) -> Any:
+    """The stored value coerced to the key's type, or its default when missing or mangled."""
+    value = settings.value(key.name, None)
+    if value is None:
+        return key.default
+    if key.type is list:
+        if isinstance(value, str):
+            return [value] if value else []
+        return [str(v) for v in value] if isinstance(value, (list, tuple)) else key.default
+    if key.type is QByteArray:
+        return value if isinstance(value, QByteArray) else key.default
+    if key.type is bool:
+        return value in (True, "true", "1", 1)
+    try:
+        return key.type(value)
+    except (TypeError, ValueError):
+        return key.default
+
+
+def write(settings: QSettings, key: Key, value: Any) -> None:
+    settings.setValue(key.name, value)
