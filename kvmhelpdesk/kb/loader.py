@@ -7,7 +7,6 @@ never takes the embedded knowledge base down with it.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -126,7 +125,6 @@ def load_release(folder: Path) -> Release:
         entries=entries,
         thesaurus=thesaurus,
         origin=str(folder),
-        fingerprint=_fingerprint(folder),
     )
 
 
@@ -301,11 +299,3 @@ def _check_references(entries: Mapping[str, Entry], sections: tuple[Section, ...
                 raise ContentError(f"{folder / 'thesaurus.toml'}: synonyms[{index}]: key "
                                    f"'entries': no entry {target!r}")
 
-
-def _fingerprint(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()

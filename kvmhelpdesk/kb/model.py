@@ -1,9 +1,12 @@
-"""The knowledge-base data model: plain frozen dataclasses, no I/O and no Qt."""
+"""The knowledge-base data model: plain frozen dataclasses and no Qt."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -119,7 +122,19 @@ class Release:
     entries: Mapping[str, Entry]
     thesaurus: tuple[SynonymGroup, ...] = ()
     origin: str = ""
-    fingerprint: str = ""  # sha256 of the release's files: keys caches such as the search index
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """sha256 over the release folder's files: keys caches such as the search index.
+
+        Computed on first use, so start-up does not read every file twice."""
+        digest = hashlib.sha256()
+        folder = Path(self.origin)
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:
@@ -177,8 +192,6 @@ class KnowledgeBase:
     @property
     def fingerprint(self) -> str:
         """One hash over every loaded release: changes whenever any content file changes."""
-        import hashlib
-
         digest = hashlib.sha256()
         for release in self._releases.values():
             digest.update(f"{release.id}:{release.fingerprint};".encode())
