@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self._setup_entry_view()
         self._setup_contents()
         self._setup_matrix()
+        self._setup_cases()
         self._restore_state()
 
     # -- set-up ---------------------------------------------------------------------------
@@ -95,6 +96,20 @@ class MainWindow(QMainWindow):
         ui.matrixFilter.textChanged.connect(self._on_matrix_filter)
         ui.matrixStatusFilter.currentIndexChanged.connect(self._on_matrix_filter)
         self._on_matrix_filter()
+
+    def _setup_cases(self) -> None:
+        from kvmhelpdesk.gui.cases import CaseController
+
+        ui = self.ui
+        self.cases = CaseController(self)
+        ui.actionNewCase.setIcon(icon("wizard"))
+        ui.actionImport.setIcon(icon("import"))
+        ui.actionNewCase.triggered.connect(self.cases.new_case)
+        ui.actionOpenCase.triggered.connect(lambda: self.cases.open_case())
+        ui.actionSaveCase.triggered.connect(self.cases.save_case)
+        ui.actionSaveCaseAs.triggered.connect(self.cases.save_case_as)
+        ui.actionImport.triggered.connect(self.cases.import_input)
+        ui.actionExportReport.triggered.connect(self.cases.export_report)
 
     # -- navigation -----------------------------------------------------------------------
     def open_entry(self, entry_id: str, release: str | None = None,
@@ -242,6 +257,9 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.cases.maybe_close():
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)
 
