@@ -33,10 +33,27 @@ def _markdown():
     )
 
 
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s")
+
+
+def loosen_lists(text: str) -> str:
+    """Put a blank line before a list that follows a paragraph line directly.
+
+    Authors (and GitHub) treat "Intro:\n- item" as a list; Python-Markdown needs the blank line.
+    """
+    out: list[str] = []
+    for line in text.splitlines():
+        if (_LIST_ITEM.match(line) and out and out[-1].strip()
+                and not _LIST_ITEM.match(out[-1]) and not out[-1].startswith((" ", "\t"))):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
 def markdown_to_html(text: str) -> str:
     md = _markdown()
     md.reset()
-    return md.convert(text)
+    return md.convert(loosen_lists(text))
 
 
 def status_badge(status: str | None, size: int = 16) -> str:

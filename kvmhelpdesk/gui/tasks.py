@@ -1,0 +1,81 @@
+"""One way to run work off the GUI thread and get the answer back on it.
+
+A `BackgroundRunner` runs at most one job at a time and keeps only the newest request that
+arrives while one runs: typing ten characters during a slow search runs two searches, not ten,
+and a stale answer is never shown after a fresher one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    finished = Signal(int, object, object)  # ticket, result, error
+
+
+class _Job(QRunnable):
+    def __init__(self, ticket: int, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._ticket, self._work, self._relay = ticket, work, relay
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as exc:  # reported on the GUI thread, shown inline
+            self._relay.finished.emit(self._ticket, None, exc)
+        else:
+            self._relay.finished.emit(self._ticket, result, None)
+
+
+class BackgroundRunner(QObject):
+    """Runs callables on a private one-thread pool; delivers (result, error) on the GUI thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_finished)
+        self._ticket = 0
+        self._running = False
+        self._pending: tuple[Callable[[], Any], Callable[[Any, Exception | None], None]] | None
+        self._pending = None
+        self._callbacks: dict[int, Callable[[Any, Exception | None], None]] = {}
+
+    @property
+    def busy(self) -> bool:
+        return self._running or self._pending is not None
+
+    def submit(self, work: Callable[[], Any],
+               done: Callable[[Any, Exception | None], None]) -> None:
+        """Run `work` soon; if a job is running, replace any waiting job with this one."""
+        if self._running:
+            self._pending = (work, done)
+            return
+        self._start(work, done)
+
+    def _start(self, work: Callable[[], Any],
+               done: Callable[[Any, Exception | None], None]) -> None:
+        self._ticket += 1
+        self._callbacks[self._ticket] = done
+        self._running = True
+        self._pool.start(_Job(self._ticket, work, self._relay))
+
+    def _on_finished(self, ticket: int, result: object, error: object) -> None:
+        self._running = False
+        done = self._callbacks.pop(ticket, None)
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._start(*pending)  # a newer request is waiting: this answer is already stale
+            return
+        if done is not None:
+            done(result, error if isinstance(error, Exception) else None)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until the pool is idle (for shutdown and tests)."""
+        return self._pool.waitForDone(msecs)

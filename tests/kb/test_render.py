@@ -1,0 +1,42 @@
+"""Entry pages as HTML: lists, links, badges with words, highlighting outside tags only."""
+
+from __future__ import annotations
+
+import html
+
+from kvmhelpdesk.kb.render import entry_html, highlight_html, loosen_lists, markdown_to_html
+
+
+def test_list_after_paragraph_line_is_a_list() -> None:
+    html = markdown_to_html("**Restrictions:**\n- raw only\n- no qcow2")
+    assert "<ul>" in html and html.count("<li>") == 2
+
+
+def test_loosen_lists_keeps_existing_blank_lines() -> None:
+    assert loosen_lists("a\n\n- b") == "a\n\n- b"
+    assert loosen_lists("- a\n- b") == "- a\n- b"
+
+
+def test_highlight_marks_text_not_tags() -> None:
+    page = '<a href="entry:feat-ballooning">Memory ballooning</a> balloon driver'
+    marked = highlight_html(page, ["balloon"])
+    assert 'href="entry:feat-ballooning"' in marked
+    assert marked.count("background-color") == 2
+
+
+def test_entry_page_has_status_word_icon_source_and_links(kb) -> None:
+    page = entry_html(kb.get("os-win2k8"), kb)
+    assert "status-best-effort.svg" in page and "Best effort" in page
+    assert "Guest Hardware Details" in page and "Win 2K8+" in page
+    assert 'href="entry:art-paravirt-drivers"' in page
+    assert "Where the statement is unclear" in page
+
+
+def test_option_page_lists_values(kb) -> None:
+    page = entry_html(kb.get("opt-machine"), kb)
+    assert "pc-0.12" in page and "isapc" in page
+
+
+def test_every_entry_renders(kb) -> None:
+    for entry in kb.entries():
+        assert html.escape(entry.title) in entry_html(entry, kb)
