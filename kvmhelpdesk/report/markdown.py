@@ -1,0 +1,55 @@
+"""A Markdown ticket note: issue, environment, verdict, cited findings, conditions, advice."""
+
+from __future__ import annotations
+
+import re
+
+from kvmhelpdesk.report.document import Block, Document, Item, build, citation
+from kvmhelpdesk.triage.verdict import Verdict
+
+_SPECIAL = re.compile(r"[\\`*\[\]<>|]|(?<!\w)_|_(?!\w)|^#", re.MULTILINE)
+
+
+def escape(text: str) -> str:
+    """Customer text (guest names, OS strings) must not turn into Markdown markup.
+
+    Underscores inside words (x86_64, intel_iommu) cannot start emphasis and stay readable.
+    """
+    return _SPECIAL.sub(lambda m: "\\" + m.group(0), str(text))
+
+
+def _item(item: Item, checklist: bool) -> str:
+    box = "- [ ] " if checklist else "- "
+    scope = f"**{escape(item.scope)}**: " if item.scope else ""
+    cite = f" *(cites `{item.entry}`" + (f", section “{escape(item.section)}”" if item.section
+                                         else "") + ")*" if item.entry else ""
+    return f"{box}{scope}{escape(item.text)}{cite}"
+
+
+def _table(block: Block) -> list[str]:
+    if not block.rows:
+        return []
+    out = ["| " + " | ".join(escape(h) for h in block.header) + " |",
+           "|" + "---|" * len(block.header)]
+    out += ["| " + " | ".join(escape(c) for c in row) + " |" for row in block.rows]
+    return out
+
+
+def render_document(doc: Document) -> str:
+    out = [f"# KVM support check: {escape(doc.title)}", "",
+           f"**Verdict: {doc.verdict_label}** (release `{doc.release}`)"]
+    for block in doc.blocks:
+        out += ["", f"{'#' * block.level} {escape(block.heading)}", ""]
+        for line in block.lines:
+            out += [escape(line), ""]
+        out += [_item(i, block.kind == "checklist") for i in block.items]
+        if block.kind == "table":
+            out += _table(block)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_markdown(verdict: Verdict) -> str:
+    return render_document(build(verdict))
+
+
+__all__ = ["citation", "escape", "render_document", "render_markdown"]

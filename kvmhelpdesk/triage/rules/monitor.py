@@ -1,0 +1,37 @@
+"""qemu-kvm monitor commands the guest is driven with, against Appendix A's two lists."""
+
+from __future__ import annotations
+
+from kvmhelpdesk.triage.findings import UNLISTED, Finding
+from kvmhelpdesk.triage.rules.base import GuestContext, label, status_of
+
+
+def command_word(command: str) -> str:
+    """`change device ...` -> `change`: the lists name commands by their first word."""
+    parts = command.strip().split()
+    return parts[0].lower() if parts else ""
+
+
+def check_monitor(ctx: GuestContext) -> list[Finding]:
+    """One finding per distinct command: its list's status, or unlisted."""
+    out: list[Finding] = []
+    seen: set[str] = set()
+    for command in ctx.get("monitor_commands") or ():
+        word = command_word(command)
+        if word in seen:
+            continue
+        seen.add(word)
+        entry = ctx.look.monitor_command(word)
+        if entry is None:
+            out.append(ctx.finding("monitor.command", UNLISTED, f"Monitor command {word!r} is on "
+                                   "neither Appendix A list: not covered by the statement.",
+                                   None))
+            continue
+        status = status_of(entry)
+        if status == "supported":
+            message = f"Monitor command {word!r} is supported."
+        else:
+            message = (f"Monitor command {word!r} is not supported: Appendix A lists it as "
+                       f"{label(status).lower()}.")
+        out.append(ctx.finding("monitor.command", status, message, entry))
+    return out
