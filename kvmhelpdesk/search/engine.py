@@ -1,0 +1,168 @@
+"""SearchEngine: the project's search interface; whoosh is an implementation detail behind it.
+
+Importing this module does not import whoosh (that costs ~0.2 s): the GUI can paint its first
+window first and open the engine in a worker thread. One engine may be used from any thread,
+one search at a time per engine (a lock guards the shared whoosh searcher).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+from kvmhelpdesk.kb.model import ContentError, Entry, KnowledgeBase
+from kvmhelpdesk.search.results import Hit, SearchResult
+
+log = logging.getLogger(__name__)
+
+MAX_LIMIT = 1000
+
+
+class SearchEngine:
+    """Full-text search over every entry of a knowledge base, with typo and synonym handling."""
+
+    def __init__(self, kb: KnowledgeBase, opened: Any) -> None:
+        """Use `SearchEngine.open`; this wires an already opened index."""
+        from kvmhelpdesk.search.snippets import SnippetMaker
+        from kvmhelpdesk.search.thesaurus import Thesaurus
+
+        self._kb = kb
+        self._index = opened.index
+        self.location: str = opened.location
+        self.rebuilt: bool = opened.rebuilt
+        self._lock = threading.RLock()
+        self._searcher: Any = None
+        self._view: Any = None
+        self._recovered = False
+        self._snippets = SnippetMaker()
+        self._thesauri = {rid: Thesaurus(kb.release(rid).thesaurus) for rid in kb.releases}
+        self._vocabulary = self._read_vocabulary()
+
+    @classmethod
+    def open(cls, kb: KnowledgeBase, cache_dir: str | Path | None = None, *,
+             lock_timeout: float = 30.0) -> SearchEngine:
+        """Reuse the cached index for this content or build it.
+
+        Never raises for cache trouble: a read-only, broken or busy cache dir gives an
+        in-memory index (`location == ":memory:"`).
+        """
+        from kvmhelpdesk import paths
+        from kvmhelpdesk.search import store
+
+        folder = Path(cache_dir) if cache_dir is not None else paths.cache_dir() / "index"
+        return cls(kb, store.open_index(kb, folder, lock_timeout))
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self._kb
+
+    def close(self) -> None:
+        with self._lock:
+            self._view = None
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
+    def __enter__(self) -> SearchEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def search(self, query: str, *, kind: str | None = None, status: str | None = None,
+               limit: int = 20, release: str | None = None) -> SearchResult:
+        """Entries matching `query`, best first. Never raises for any query string.
+
+        `release` defaults to the knowledge base's newest release.
+        """
+        from kvmhelpdesk.search.query import clean, plan_query
+
+        text = clean(query)
+        try:
+            release_id = release or self._kb.default_release
+            thesaurus = self._thesauri[release_id]
+            limit = max(0, min(int(limit), MAX_LIMIT))
+        except (KeyError, TypeError, ValueError, ContentError):  # unknown release, odd limit
+            return SearchResult(text)
+        plan = plan_query(text, self._vocabulary, thesaurus)
+        if plan.empty or limit == 0:
+            return SearchResult(text, [], None)
+        rows = self._run(plan, release_id, kind, status, limit)
+        keys = plan.highlight_keys()
+        hits = [h for h in (self._hit(row, keys) for row in rows) if h is not None]
+        return SearchResult(text, hits, plan.suggestion)
+
+    def _run(self, plan: Any, release: str, kind: str | None, status: str | None,
+             limit: int) -> list[tuple[str, str, float]]:
+        from kvmhelpdesk.search import scoring
+
+        for attempt in (1, 2):
+            try:
+                with self._lock:
+                    view = self._get_view()
+                    ranked = scoring.top(view, scoring.score(plan, view), limit, release, kind,
+                                         status)
+                return [(doc.id, doc.release, value) for doc, value in ranked]
+            except Exception as exc:  # index files gone or damaged under us: rebuild in RAM
+                log.warning("search failed (%s: %s); rebuilding the index in memory",
+                            type(exc).__name__, exc)
+                if attempt == 2 or not self._recover():
+                    return []
+        return []
+
+    def _get_searcher(self) -> Any:
+        if self._searcher is None:
+            self._searcher = self._index.searcher()
+        return self._searcher
+
+    def _get_view(self) -> Any:
+        if self._view is None:
+            from kvmhelpdesk.search.scoring import IndexView
+
+            self._view = IndexView(self._get_searcher())
+        return self._view
+
+    def _recover(self) -> bool:
+        """Replace a failing on-disk index by an in-memory one; False if even that fails."""
+        from kvmhelpdesk.search.store import MEMORY, build_in_memory
+
+        with self._lock:
+            if self._recovered:  # failing again after a rebuild: not an index problem
+                return False
+            self._recovered = True
+            try:
+                self.close()
+                self._index = build_in_memory(self._kb)
+            except Exception:
+                log.exception("cannot build an in-memory search index")
+                return False
+            self.location = MEMORY
+            self.rebuilt = True
+            return True
+
+    def _hit(self, row: tuple[str, str, float],
+             keys: list[tuple[tuple[str, ...], float]]) -> Hit | None:
+        entry_id, release, score = row
+        entry: Entry | None = self._kb.find(entry_id, release)
+        if entry is None:
+            return None
+        snippet, terms = self._snippets.make(entry, keys)
+        return Hit(entry.id, entry.kind, entry.title, entry.status, score, snippet, terms,
+                   entry.release)
+
+    def _read_vocabulary(self) -> Any:
+        """Words of the index (unstemmed) with document frequencies, for completion and typos."""
+        from kvmhelpdesk.search.store import read_vocabulary
+        from kvmhelpdesk.search.suggest import Vocabulary
+
+        return Vocabulary(read_vocabulary(self._index, self.location))
+
+    def suggest(self, word: str, limit: int = 3) -> list[str]:
+        """Spelling candidates for one word (empty when the word is known or unguessable)."""
+        return self._vocabulary.correct(word.lower(), limit) if isinstance(word, str) else []
+
+    def complete(self, prefix: str, limit: int = 8) -> list[str]:
+        """Index words that start with `prefix`, most frequent first (for a completer)."""
+        return self._vocabulary.complete(prefix.lower(), limit) if isinstance(prefix, str) else []

@@ -1,0 +1,139 @@
+"""From the engineer's words to a query plan.
+
+There is no query language: whatever is typed (quotes, AND/OR/NOT, `field:value`, `*`, control
+characters, emoji, 10,000 characters) is only ever split into plain tokens by `analysis.tokens`,
+so no input can fail to parse. A plan says which words to look for, what may stand in for each
+(completions of the word being typed, typo corrections), which thesaurus groups the query names,
+and the "did you mean" text; scoring.py turns it into ranked documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kvmhelpdesk.search import analysis
+from kvmhelpdesk.search.suggest import Vocabulary
+from kvmhelpdesk.search.thesaurus import Match, Thesaurus
+
+MAX_QUERY_CHARS = 500
+MAX_QUERY_TOKENS = 16
+MAX_EXPANSIONS = 24  # thesaurus terms added to one query
+COMPLETION_WEIGHT = 0.6
+CORRECTION_WEIGHT = 0.9
+
+
+@dataclass
+class Clause:
+    """One word of the query and the words that may stand in for it."""
+
+    token: analysis.Token
+    alternatives: list[tuple[str, float]] = field(default_factory=list)  # (word, weight)
+    correction: str | None = None
+
+
+@dataclass
+class QueryPlan:
+    text: str
+    clauses: list[Clause] = field(default_factory=list)
+    phrase: str = ""
+    phrase_cased: str = ""
+    matches: list[Match] = field(default_factory=list)
+    suggestion: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.clauses
+
+    @property
+    def needed_correction(self) -> bool:
+        return any(c.correction for c in self.clauses)
+
+    def highlight_keys(self) -> list[tuple[tuple[str, ...], float]]:
+        """(key group, weight) pairs whose words in an entry explain why it matched.
+
+        A group counts for an entry only when all its keys occur there (multi-word thesaurus
+        terms); technical tokens highlight as a whole, not by their parts. The query's own
+        words weigh most when the snippet sentence is chosen, synonyms least.
+        """
+        groups: dict[tuple[str, ...], float] = {}
+        for clause in self.clauses:
+            tok = clause.token
+            for key in tok.keys if tok.is_word else tok.keys[:1]:
+                groups[(key,)] = max(groups.get((key,), 0.0), 3.0)
+            for word, _ in clause.alternatives:
+                for alt in analysis.tokens(word)[:1]:
+                    groups[(alt.keys[0],)] = max(groups.get((alt.keys[0],), 0.0), 2.0)
+        for term in self.expansion_terms():
+            keys = analysis.match_keys(term, drop_stop_words=True)
+            if keys:
+                groups.setdefault(keys, 1.0)
+        stop = analysis.STOP_WORDS
+        return [(g, w) for g, w in groups.items() if not all(k in stop for k in g)]
+
+    def expansion_terms(self) -> list[str]:
+        terms: list[str] = []
+        for match in self.matches:
+            terms += match.other_terms
+        return list(dict.fromkeys(terms))[:MAX_EXPANSIONS]
+
+    def expansions(self) -> list[list[str]]:
+        """Per matched thesaurus group, the terms the query did not use (bounded in total)."""
+        groups: list[list[str]] = []
+        budget = MAX_EXPANSIONS
+        for match in self.matches:
+            terms = match.other_terms[:budget]
+            budget -= len(terms)
+            if terms:
+                groups.append(terms)
+        return groups
+
+    def boosted_entries(self) -> list[tuple[str, ...]]:
+        return [m.group.entries for m in self.matches if m.group.entries]
+
+
+def clean(text: Any) -> str:
+    """A query as a bounded string: anything else, or anything longer, is cut down to size."""
+    if not isinstance(text, str):
+        return ""
+    return text[:MAX_QUERY_CHARS]
+
+
+def plan_query(text: str, vocabulary: Vocabulary, thesaurus: Thesaurus) -> QueryPlan:
+    """Tokens, completions of the word being typed, typo corrections and thesaurus matches."""
+    text = clean(text)
+    toks = analysis.tokens(text, limit=MAX_QUERY_TOKENS)
+    plan = QueryPlan(text)
+    if not toks:
+        return plan
+    content = [t for t in toks if not t.is_stop] or toks
+    plan.phrase = " ".join(t.whole for t in toks)
+    plan.phrase_cased = " ".join(t.raw for t in toks)
+    plan.matches = thesaurus.matches(tuple(t.keys[0] for t in toks),
+                                     tuple(t.keys[0] for t in content))
+    in_thesaurus = {k for m in plan.matches for seq in m.group.bare_keys for k in seq}
+    typing_last = not text[-1:].isspace()
+    for position, tok in enumerate(content):
+        clause = Clause(tok)
+        known = tok.whole in vocabulary or tok.keys[0] in in_thesaurus
+        if typing_last and position == len(content) - 1 and len(tok.whole) >= 2:
+            completions = vocabulary.complete(tok.whole, limit=6)
+            clause.alternatives += [(w, COMPLETION_WEIGHT) for w in completions]
+            known = known or bool(completions)
+        if not known and not tok.is_stop:
+            corrections = vocabulary.correct(tok.whole, limit=2)
+            if corrections:
+                clause.correction = corrections[0]
+                clause.alternatives += [(w, CORRECTION_WEIGHT) for w in corrections]
+        plan.clauses.append(clause)
+    if plan.needed_correction:
+        fixes = {id(c.token): c.correction for c in plan.clauses if c.correction}
+        plan.suggestion = " ".join(fixes.get(id(t)) or t.raw for t in toks)
+        # What the engineer meant may name a thesaurus group too ("miration" -> migration).
+        meant = analysis.tokens(plan.suggestion, limit=MAX_QUERY_TOKENS)
+        bare = [t for t in meant if not t.is_stop] or meant
+        found = {id(m.group) for m in plan.matches}
+        plan.matches += [m for m in thesaurus.matches(tuple(t.keys[0] for t in meant),
+                                                      tuple(t.keys[0] for t in bare))
+                         if id(m.group) not in found]
+    return plan

@@ -1,0 +1,81 @@
+"""The public interface the GUI and scripts rely on: names, shapes, filters, snippets."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kvmhelpdesk.kb import KINDS, STATUSES
+from kvmhelpdesk.search import Hit, SearchEngine, SearchResult
+
+CONTRACT_HIT_KEYS = {"id", "kind", "title", "status", "score", "snippet"}
+
+
+def test_result_and_hit_contract(engine: SearchEngine) -> None:
+    result = engine.search("savevm")
+    assert isinstance(result, SearchResult) and result.query == "savevm"
+    hit = result.hits[0]
+    assert isinstance(hit, Hit)
+    assert (hit.id, hit.kind, hit.status) == ("mon-savevm", "monitor-command", "unsupported")
+    assert isinstance(hit.score, float) and hit.score > 0
+    assert isinstance(hit.terms, tuple) and "savevm" in hit.terms
+    data = json.loads(json.dumps(result.to_dict()))
+    assert set(data) == {"query", "hits", "suggestion"}
+    assert set(data["hits"][0]) >= CONTRACT_HIT_KEYS
+    assert data["hits"][0]["id"] == "mon-savevm"
+
+
+def test_entries_without_status_report_none(engine: SearchEngine) -> None:
+    hit = engine.search("art-overview").hits[0]
+    assert hit.id == "art-overview" and hit.status is None
+    assert hit.to_dict()["status"] is None
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_kind_filter(engine: SearchEngine, kind: str) -> None:
+    hits = engine.search("guest", kind=kind, limit=50).hits
+    assert hits and all(h.kind == kind for h in hits)
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_status_filter(engine: SearchEngine, status: str) -> None:
+    hits = engine.search("guest", status=status, limit=50).hits
+    assert hits and all(h.status == status for h in hits)
+
+
+def test_filters_combine_and_unknown_values_match_nothing(engine: SearchEngine) -> None:
+    hits = engine.search("cpu", kind="monitor-command", status="unsupported").hits
+    assert hits and all(h.kind == "monitor-command" and h.status == "unsupported" for h in hits)
+    assert engine.search("cpu", kind="no-such-kind").hits == []
+    assert engine.search("cpu", release="no-such-release").hits == []
+
+
+def test_limit(engine: SearchEngine) -> None:
+    assert len(engine.search("guest", limit=3).hits) == 3
+    assert engine.search("guest", limit=0).hits == []
+
+
+def test_snippets_are_plain_text_and_show_the_match(engine: SearchEngine) -> None:
+    for hit in engine.search("qcow2", limit=10).hits:
+        assert "**" not in hit.snippet and "](entry:" not in hit.snippet and "`" not in hit.snippet
+        assert 0 < len(hit.snippet) <= 200
+    top = engine.search("intel_iommu=on").hits[0]
+    assert "intel_iommu=on" in top.snippet
+
+
+def test_terms_are_words_of_the_entry(engine: SearchEngine) -> None:
+    hit = engine.search("ballooning").hits[0]
+    text = engine.kb.get(hit.id).text().lower()
+    assert hit.terms and all(term.lower() in text for term in hit.terms)
+
+
+def test_engine_reports_where_its_index_lives(engine: SearchEngine) -> None:
+    assert engine.location.endswith(tuple("0123456789abcdef"))
+    assert engine.rebuilt is False
+
+
+def test_completion_and_suggestion_helpers(engine: SearchEngine) -> None:
+    assert "balloon" in engine.complete("ballo")
+    assert engine.suggest("miration") == ["migration"][:1] + engine.suggest("miration")[1:]
+    assert engine.suggest("balloon") == []
