@@ -17,6 +17,7 @@ from kvmhelpdesk.cli.common import CliError, emit_error
 # Each module has register(subparsers) and sets `func` on its parsers. Order = order in --help.
 COMMAND_MODULES: tuple[str, ...] = (
     "kvmhelpdesk.cli.kb_cmd",
+    "kvmhelpdesk.cli.probe_cmd",
     "kvmhelpdesk.cli.search_cmd",
     "kvmhelpdesk.cli.check_cmd",
 )

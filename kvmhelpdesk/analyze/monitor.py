@@ -1,0 +1,112 @@
+"""A pasted monitor transcript or command list -> monitor commands and their account.
+
+Accepts `(qemu) savevm snap1` transcripts (only prompt lines are commands then; the rest is
+output), plain lists (one command per line), `virsh qemu-monitor-command DOM --hmp '...'`
+lines and QMP `{"execute": ...}` lines. Supported and refused commands come from the release's
+monitor entries; the verdict itself comes from triage, which judges the guest's
+`monitor_commands`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from kvmhelpdesk.analyze.model import Analysis, AnalyzeError
+from kvmhelpdesk.analyze.tokenizer import split_words
+from kvmhelpdesk.triage.findings import OptionFinding
+from kvmhelpdesk.triage.lookup import Lookup
+from kvmhelpdesk.triage.rules.monitor import command_word
+
+MAX_MONITOR_CHARS = 1_000_000
+_PROMPT = re.compile(r"^\s*\(qemu\)\s?")
+_COMMENT = ("#", "//", ";")
+
+
+def _from_qmp(line: str) -> str | None:
+    """A QMP line's command: human-monitor-command is unwrapped to its HMP text."""
+    try:
+        data = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("execute"), str):
+        return None
+    arguments = data.get("arguments")
+    if data["execute"] == "human-monitor-command" and isinstance(arguments, dict):
+        hmp = arguments.get("command-line")
+        if isinstance(hmp, str):
+            return hmp.strip()
+    return data["execute"]
+
+
+def _from_virsh(line: str) -> str | None:
+    """`virsh qemu-monitor-command vm1 --hmp 'savevm s1'` -> `savevm s1`."""
+    if "qemu-monitor-command" not in line:
+        return None
+    words = [w.text for w in split_words(line)]
+    if "--hmp" in words:
+        rest = words[words.index("--hmp") + 1:]
+        rest = [w for w in rest if not w.startswith("--")]
+        if rest:
+            return " ".join(rest).strip()
+    for word in reversed(words):  # QMP JSON as the last word
+        found = _from_qmp(word)
+        if found:
+            return found
+    return None
+
+
+def parse_monitor(text: str) -> list[str]:
+    """The monitor commands of a transcript or list, in order, as typed."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    prompted = any(_PROMPT.match(line) for line in lines)
+    commands: list[str] = []
+    for line in lines:
+        if prompted:
+            if not _PROMPT.match(line):
+                continue
+            line = _PROMPT.sub("", line, count=1)
+        line = line.strip()
+        if not line or line.startswith(_COMMENT):
+            continue
+        command = _from_virsh(line) or (_from_qmp(line) if line.startswith("{") else None)
+        commands.append(command or line)
+    return [c for c in commands if c]
+
+
+def classify_command(command: str, index: Lookup, scope: str) -> OptionFinding:
+    """What Appendix A says about one monitor command."""
+    word = command_word(command)
+    args = command.strip()[len(word):].strip()
+    entry = index.monitor_command(word)
+    if entry is None:
+        status = "unlisted"
+        message = "not covered by the statement: Appendix A lists no monitor command " \
+                  f"'{word}'; needs review"
+        if "-" in word:  # HMP words use underscores, QMP names use dashes
+            message += " (a QMP command name)"
+    elif entry.status == "unsupported":
+        status, message = "unsupported", "not supported: Appendix A lists it among the " \
+                                         "monitor commands that are not supported"
+    else:
+        status = entry.status or "supported"
+        message = f"{status.replace('-', ' ')}: Appendix A lists " \
+                  f"{entry.source_text or entry.title}"
+    return OptionFinding(option=word, value=args, status=status, message=message,
+                         entry=entry.id if entry is not None else None, scope=scope)
+
+
+def analyze_monitor_text(text: str, index: Lookup, guest_name: str = "guest1") -> Analysis:
+    """One guest holding the commands, plus the command-by-command account."""
+    if len(text) > MAX_MONITOR_CHARS:
+        raise AnalyzeError(f"the monitor transcript is longer than {MAX_MONITOR_CHARS:,} "
+                           "characters")
+    commands = parse_monitor(text)
+    if not commands:
+        raise AnalyzeError("no monitor command found (expected lines such as "
+                           "'(qemu) info status' or 'savevm snap1')")
+    scope = f"guest:{guest_name}"
+    guest: dict[str, Any] = {"name": guest_name, "monitor_commands": commands}
+    return Analysis(guests=[guest],
+                    monitor=[classify_command(c, index, scope) for c in commands])

@@ -1,0 +1,56 @@
+"""Helpers of the analyzer tests: the corpus location and a small hand-made release."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kvmhelpdesk.kb import Entry, KnowledgeBase, Release, Section
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+
+def corpus_file(relative: str) -> Path:
+    """A corpus file, or skip the test when the corpus (or the file) is not there."""
+    path = CORPUS / relative
+    if not path.is_file():
+        pytest.skip(f"corpus file {relative} is not available")
+    return path
+
+
+def corpus_text(relative: str) -> str:
+    return corpus_file(relative).read_text(encoding="utf-8", errors="replace")
+
+
+def option(entry_id: str, name: str, status: str = "supported", **fields: Any) -> Entry:
+    data = {"name": name, "names": (), "value_allowed": (), "value_refused": (),
+            "params_allowed": {}, "params_refused": {}, "source_lines": ()}
+    data.update(fields)
+    return Entry(id=entry_id, kind="qemu-option", title=name, section="appendix-a",
+                 release="fake", body="", status=status, source_text=f"{name} ...",
+                 fields=data)
+
+
+def monitor(entry_id: str, name: str, status: str = "supported", names: tuple = ()) -> Entry:
+    return Entry(id=entry_id, kind="monitor-command", title=name, section="appendix-a",
+                 release="fake", body="", status=status, source_text=f"{name} ...",
+                 fields={"name": name, "names": names, "source_lines": ()})
+
+
+def feature(entry_id: str, word: str, status: str, aliases: tuple = ()) -> Entry:
+    return Entry(id=entry_id, kind="feature", title=word, section="features", release="fake",
+                 body="", status=status, aliases=aliases,
+                 fields={"group": "other", "feature": word, "source_heading": word})
+
+
+def fake_kb(entries: Iterable[Entry]) -> KnowledgeBase:
+    """A knowledge base of one release, 'fake', holding exactly `entries`."""
+    release = Release(id="fake", title="Fake statement", product="Fake 1",
+                      qemu_kvm_version="0.12", source="fake.txt", order=1,
+                      sections=(Section("appendix-a", "Appendix A"),
+                                Section("features", "Features")),
+                      entries={e.id: e for e in entries})
+    return KnowledgeBase([release])

@@ -1,0 +1,138 @@
+"""probe-host against fake roots: copies of /proc and /sys as a support bundle holds them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kvmhelpdesk.analyze import probe_host
+from kvmhelpdesk.cli import main
+from kvmhelpdesk.triage.case import case_problems
+
+INTEL_CPU = """\
+processor\t: {n}
+vendor_id\t: GenuineIntel
+model name\t: Intel(R) Xeon(R) CPU E5520 @ 2.27GHz
+flags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr vmx est tm2 constant_tsc lm
+
+"""
+AMD_CPU = """\
+processor\t: {n}
+vendor_id\t: AuthenticAMD
+flags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr lm
+"""
+ARM_CPU = "processor\t: {n}\nBogoMIPS\t: 50.00\nFeatures\t: fp asimd evtstrm\n"
+
+
+def make_root(base: Path, cpu: str = INTEL_CPU, cpus: int = 4, modules: str | None =
+              "kvm_intel 50380 0 - Live 0x0\nkvm 305081 1 kvm_intel, Live 0x0\n",
+              cmdline: str | None = "root=/dev/sda2 intel_iommu=on splash=silent\n",
+              nodes: int = 2, ksm: str | None = "1\n", dev_kvm: bool = True,
+              arch: str | None = "x86_64") -> Path:
+    """A fake root with the files probe-host reads; None leaves a file out."""
+    (base / "proc/sys/kernel").mkdir(parents=True)
+    (base / "proc/cpuinfo").write_text("".join(cpu.format(n=n) for n in range(cpus)))
+    if modules is not None:
+        (base / "proc/modules").write_text(modules)
+    if cmdline is not None:
+        (base / "proc/cmdline").write_text(cmdline)
+    if arch is not None:
+        (base / "proc/sys/kernel/arch").write_text(arch + "\n")
+    for n in range(nodes):
+        (base / f"sys/devices/system/node/node{n}").mkdir(parents=True)
+    (base / "sys/devices/system/node/possible").parent.mkdir(parents=True, exist_ok=True)
+    (base / "sys/devices/system/node/possible").write_text("0-1\n")
+    if ksm is not None:
+        (base / "sys/kernel/mm/ksm").mkdir(parents=True)
+        (base / "sys/kernel/mm/ksm/run").write_text(ksm)
+    if dev_kvm:
+        (base / "dev").mkdir()
+        (base / "dev/kvm").write_text("")
+    return base
+
+
+def test_a_complete_intel_host(tmp_path: Path) -> None:
+    host = probe_host(make_root(tmp_path))
+    assert host == {
+        "arch": "x86_64", "cpu_vendor": "intel", "cpu_cores": 4, "kvm_modules_loaded": True,
+        "hardware_virtualization": "enabled", "constant_tsc": True,
+        "kernel_cmdline": "root=/dev/sda2 intel_iommu=on splash=silent", "iommu": "enabled",
+        "numa_nodes": 2, "ksm": True,
+    }
+    assert case_problems({"format": "kvmhelpdesk-case", "version": 1, "host": host}) == []
+
+
+def test_an_amd_host_without_virtualization_or_kvm(tmp_path: Path) -> None:
+    host = probe_host(make_root(tmp_path, cpu=AMD_CPU, cpus=2, modules="ext3 1 0 - Live\n",
+                                cmdline="quiet amd_iommu=off", nodes=1, ksm="0",
+                                dev_kvm=False))
+    assert host["cpu_vendor"] == "amd"
+    assert host["hardware_virtualization"] == "absent"
+    assert host["kvm_modules_loaded"] is False
+    assert host["constant_tsc"] is False
+    assert host["iommu"] == "disabled"
+    assert host["ksm"] is False
+    assert host["numa_nodes"] == 1
+
+
+def test_vt_flag_without_kvm_loaded_leaves_the_state_to_confirm(tmp_path: Path) -> None:
+    host = probe_host(make_root(tmp_path, modules="", dev_kvm=False, cmdline="quiet"))
+    assert "hardware_virtualization" not in host
+    assert host["kvm_modules_loaded"] is False
+    assert "iommu" not in host
+
+
+def test_iommu_groups_mean_enabled(tmp_path: Path) -> None:
+    root = make_root(tmp_path, cmdline="quiet")
+    (root / "sys/kernel/iommu_groups/0").mkdir(parents=True)
+    assert probe_host(root)["iommu"] == "enabled"
+
+
+def test_missing_and_unreadable_files_leave_answers_out(tmp_path: Path) -> None:
+    root = make_root(tmp_path, modules=None, cmdline=None, ksm=None, dev_kvm=False, arch=None,
+                     nodes=0)
+    (root / "proc/cpuinfo").unlink()
+    (root / "proc/cpuinfo").mkdir()  # a folder where a file should be: unreadable
+    assert probe_host(root) == {}
+
+
+def test_an_empty_or_missing_root_gives_nothing(tmp_path: Path) -> None:
+    assert probe_host(tmp_path) == {}
+    assert probe_host(tmp_path / "nowhere") == {}
+
+
+def test_non_x86_cpuinfo_says_nothing_about_vmx(tmp_path: Path) -> None:
+    host = probe_host(make_root(tmp_path, cpu=ARM_CPU, modules="kvm 1 0 - Live\n",
+                                arch="aarch64"))
+    assert host["arch"] == "aarch64"
+    assert "cpu_vendor" not in host and "constant_tsc" not in host
+    assert host["hardware_virtualization"] == "enabled"  # /dev/kvm exists
+
+
+def test_the_real_root_is_read_without_errors() -> None:
+    host = probe_host("/")
+    assert case_problems({"format": "kvmhelpdesk-case", "version": 1, "host": host}) == []
+
+
+def test_cli_probe_host_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_root(tmp_path)
+    assert main(["probe-host", "--root", str(root), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["host"]["cpu_vendor"] == "intel"
+
+
+def test_cli_probe_host_text_names_what_was_not_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_root(tmp_path, ksm=None)
+    assert main(["probe-host", "--root", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert 'cpu_vendor               "intel"' in out
+    assert out.rstrip().endswith("not read (to confirm): ksm")
+
+
+def test_cli_probe_host_missing_root(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["probe-host", "--root", str(tmp_path / "nowhere")]) == 2
+    err = capsys.readouterr().err
+    assert "no such folder" in err and err.count("\n") == 1
