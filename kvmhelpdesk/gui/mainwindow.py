@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self._setup_contents()
         self._setup_matrix()
         self._setup_cases()
+        self._setup_search()
         self._restore_state()
 
     # -- set-up ---------------------------------------------------------------------------
@@ -68,12 +69,15 @@ class MainWindow(QMainWindow):
         view.anchorClicked.connect(self._on_link)
 
     def _setup_contents(self) -> None:
-        self.contents_model = build_contents_model(self.kb)
         tree = self.ui.contentsTree
-        tree.setModel(self.contents_model)
         tree.activated.connect(self._on_tree_activated)
         tree.clicked.connect(self._on_tree_activated)
-        tree.expandToDepth(0)
+        self._fill_contents()
+
+    def _fill_contents(self) -> None:
+        self.contents_model = build_contents_model(self.kb)
+        self.ui.contentsTree.setModel(self.contents_model)
+        self.ui.contentsTree.expandToDepth(0)
 
     def _setup_matrix(self) -> None:
         ui = self.ui
@@ -96,6 +100,11 @@ class MainWindow(QMainWindow):
         ui.matrixFilter.textChanged.connect(self._on_matrix_filter)
         ui.matrixStatusFilter.currentIndexChanged.connect(self._on_matrix_filter)
         self._on_matrix_filter()
+
+    def _setup_search(self) -> None:
+        from kvmhelpdesk.gui.search_panel import SearchPanel
+
+        self.search = SearchPanel(self)
 
     def _setup_cases(self) -> None:
         from kvmhelpdesk.gui.cases import CaseController
@@ -217,7 +226,8 @@ class MainWindow(QMainWindow):
         self.extra_content.append(folder)
         cfg.write(self.settings, cfg.Prefs.EXTRA_CONTENT, self.extra_content)
         self.kb = kb
-        self._setup_contents()
+        self._fill_contents()
+        self.search.restart()
         self.statusBar().showMessage(f"Loaded content pack {folder}", 8000)
         return True
 
@@ -244,12 +254,14 @@ class MainWindow(QMainWindow):
             release = None
         if not (last and self.open_entry(last, release)):
             self.open_entry(HOME_ENTRY)
+        self.search.restore()
 
     def save_state(self) -> None:
         s = self.settings
         cfg.write(s, cfg.WindowState.GEOMETRY, self.saveGeometry())
         cfg.write(s, cfg.WindowState.STATE, self.saveState())
         cfg.write(s, cfg.WindowState.SPLITTER, self.ui.splitter.saveState())
+        self.search.save()
         place = self.history.current
         if place:
             cfg.write(s, cfg.WindowState.LAST_ENTRY, place.entry_id)
@@ -261,6 +273,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        self.search.shutdown()
         super().closeEvent(event)
 
     def _about(self) -> None:

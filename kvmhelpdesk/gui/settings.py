@@ -34,6 +34,10 @@ class WindowState:
     LAST_ENTRY = Key("session/last_entry", str, "")
     LAST_RELEASE = Key("session/last_release", str, "")
     LAST_QUERY = Key("session/last_query", str, "")
+    RECENT_CASES = Key("session/recent_cases", list, [])  # newest first, at most 8
+    LAST_CASE_DIR = Key("session/last_case_dir", str, "")
+    LAST_EXPORT_DIR = Key("session/last_export_dir", str, "")
+    WIZARD_GEOMETRY = Key("window/wizard_geometry", QByteArray, QByteArray())
 
 
 def read(settings: QSettings, key: Key) -> Any:

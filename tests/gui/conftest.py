@@ -22,3 +22,38 @@ def window(qtbot, settings):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+class Dialogs:
+    """Stand-ins for blocking message boxes: record what was shown, answer as told."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+        from PySide6.QtWidgets import QMessageBox
+
+        # question()'s answer; Discard lets teardown close windows holding unsaved cases.
+        self.answer = QMessageBox.StandardButton.Discard
+
+    def warning(self, _parent, title, text, *_args):
+        self.shown.append((title, text))
+
+    def question(self, _parent, title, text, *_args):
+        self.shown.append((title, text))
+        return self.answer
+
+
+@pytest.fixture
+def dialogs(monkeypatch) -> Dialogs:
+    from PySide6.QtWidgets import QMessageBox
+
+    recorder = Dialogs()
+    monkeypatch.setattr(QMessageBox, "warning", recorder.warning)
+    monkeypatch.setattr(QMessageBox, "question", recorder.question)
+    return recorder
+
+
+@pytest.fixture
+def wizard(window, dialogs):
+    """A new case's wizard window, on its ticket page."""
+    window.cases.new_case()
+    return window.cases.wizard

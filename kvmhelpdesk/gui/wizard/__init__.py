@@ -1,0 +1,1 @@
+"""The triage wizard: pages, guest editor, live feedback, verdict view, import page."""

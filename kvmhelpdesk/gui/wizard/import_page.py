@@ -1,0 +1,245 @@
+"""The import page: customer input in (paste, drop, file, clipboard), an option-by-option
+account out, and the derived host and guest answers handed to the wizard for review."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QDropEvent, QFont, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableWidgetItem
+
+from kvmhelpdesk.analyze import (
+    Analysis,
+    AnalyzeError,
+    analyze_libvirt_xml,
+    analyze_monitor,
+    analyze_qemu_cmdline,
+)
+from kvmhelpdesk.gui.forms.ui_wizard_import import Ui_ImportPage
+from kvmhelpdesk.gui.icons import status_icon
+from kvmhelpdesk.gui.wizard.feedback import status_word
+from kvmhelpdesk.gui.wizard.pages.base import CasePage
+from kvmhelpdesk.triage import merge_case
+from kvmhelpdesk.triage.verdict import guest_names
+
+if TYPE_CHECKING:
+    from kvmhelpdesk.gui.wizard.wizard import CaseWizard
+
+ANALYZERS = {"cmdline": analyze_qemu_cmdline, "xml": analyze_libvirt_xml,
+             "monitor": analyze_monitor}
+KINDS = (("Recognise automatically", "auto"), ("qemu-kvm command line", "cmdline"),
+         ("libvirt domain XML (virsh dumpxml)", "xml"), ("Monitor transcript", "monitor"))
+KIND_LABELS = {kind: label for label, kind in KINDS}
+COLUMNS = ("Option", "Value", "Status", "Why", "Entry", "Guest")
+ENTRY_COLUMN, GUEST_COLUMN = COLUMNS.index("Entry"), COLUMNS.index("Guest")
+MAX_FILE_BYTES = 16 * 1024 * 1024
+_MONITOR_PROMPT = re.compile(r"^\s*\(qemu\)", re.MULTILINE)
+
+
+def detect_kind(text: str) -> str:
+    """Which analyzer a paste is for: XML starts with `<`, transcripts show `(qemu)` prompts.
+
+    Only routes the input; what the input means is the analyzers' business.
+    """
+    if text.lstrip().startswith("<"):
+        return "xml"
+    if _MONITOR_PROMPT.search(text):
+        return "monitor"
+    return "cmdline"
+
+
+def read_text_file(path: str) -> str:
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise OSError(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    return data.decode("utf-8-sig", "replace")
+
+
+class ImportPage(CasePage):
+    def __init__(self, wizard: CaseWizard) -> None:
+        super().__init__(wizard)
+        self.ui = Ui_ImportPage()
+        self.ui.setupUi(self)
+        self.analysis: Analysis | None = None
+        self._analyzed_text: str | None = None
+        self._applied_text: str | None = None
+        ui = self.ui
+        for label, kind in KINDS:
+            ui.kindCombo.addItem(label, kind)
+        table = ui.optionTable
+        table.setColumnCount(len(COLUMNS))
+        table.setHorizontalHeaderLabels(COLUMNS)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMNS.index("Why"), QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COLUMNS.index("Value"), QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(COLUMNS.index("Value"), 240)
+        table.cellClicked.connect(self._cell_clicked)
+        ui.splitter.setSizes([200, 320])
+        ui.analyzeButton.clicked.connect(self.analyze)
+        ui.openFileButton.clicked.connect(self._choose_file)
+        ui.clipboardButton.clicked.connect(self.paste_clipboard)
+        ui.inputEdit.viewport().installEventFilter(self)
+        ui.inputEdit.setFont(QFont("monospace"))
+
+    # -- input ---------------------------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        self.ui.inputEdit.setPlainText(text)
+
+    def paste_clipboard(self) -> None:
+        self.set_text(QGuiApplication.clipboard().text())
+        self.analyze()
+
+    def load_file(self, path: str) -> bool:
+        try:
+            text = read_text_file(path)
+        except OSError as exc:
+            self.ui.resultLabel.setText(f"{path}: cannot be read: "
+                                        f"{getattr(exc, 'strerror', None) or exc}")
+            return False
+        self.set_text(text)
+        self.analyze()
+        return True
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a configuration", "", "Configurations (*.xml *.txt *.log *.cmdline);;"
+            "All files (*)")
+        if path:
+            self.load_file(path)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A file dropped on the paste box is read, not pasted as its file:// address."""
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            mime = event.mimeData()  # type: ignore[attr-defined]
+            local = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] \
+                if mime.hasUrls() else []
+            if local:
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                if isinstance(event, QDropEvent):
+                    self.load_file(local[0])
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- analysis ------------------------------------------------------------------------------
+    def analyze(self) -> Analysis | None:
+        """Run the analyzer for the input; an unusable input is a one-line message, no table."""
+        text = self.ui.inputEdit.toPlainText()
+        kind = self.ui.kindCombo.currentData()
+        if kind == "auto":
+            kind = detect_kind(text)
+        self.analysis, self._analyzed_text = None, text
+        self.ui.optionTable.setRowCount(0)
+        try:
+            analysis = ANALYZERS[kind](text, self.kb, self.release)
+        except AnalyzeError as exc:
+            self.ui.resultLabel.setText(f"Cannot import this input: {exc}")
+            return None
+        self.analysis = analysis
+        self._show(analysis, KIND_LABELS[kind])
+        return analysis
+
+    def _show(self, analysis: Analysis, kind_label: str) -> None:
+        table = self.ui.optionTable
+        rows = [*analysis.options, *analysis.monitor]
+        table.setRowCount(len(rows))
+        for row, option in enumerate(rows):
+            entry = self.kb.find(option.entry, self.release) if option.entry else None
+            cells = [QTableWidgetItem(option.option), QTableWidgetItem(option.value),
+                     QTableWidgetItem(status_icon(option.status), status_word(option.status)),
+                     QTableWidgetItem(option.message),
+                     QTableWidgetItem(entry.title if entry else (option.entry or "")),
+                     QTableWidgetItem(option.scope.split(":", 1)[-1])]
+            cells[1].setToolTip(option.value)
+            cells[3].setToolTip(option.message)
+            if option.entry:
+                link = cells[ENTRY_COLUMN]
+                link.setData(Qt.ItemDataRole.UserRole, option.entry)
+                font = link.font()
+                font.setUnderline(True)
+                link.setFont(font)
+                link.setForeground(self.palette().link())
+                link.setToolTip("Click to read this entry")
+            for column, cell in enumerate(cells):
+                table.setItem(row, column, cell)
+        table.setColumnHidden(GUEST_COLUMN, len(analysis.guests) <= 1)
+        table.resizeRowsToContents()
+        self.ui.resultLabel.setText(self._summary(analysis, kind_label))
+
+    def _summary(self, analysis: Analysis, kind_label: str) -> str:
+        problems = sum(1 for o in [*analysis.options, *analysis.monitor]
+                       if o.status not in ("supported",))
+        guests = ", ".join(self._guest_words(g) for g in analysis.guests) or "no guest"
+        host = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in analysis.host.items())
+        parts = [f"{kind_label}: {len(analysis.options) + len(analysis.monitor)} option(s), "
+                 f"{problems} not supported or not listed.",
+                 f"Derived: {guests}" + (f"; host: {host}" if host else "") + ".",
+                 "Next fills these answers into the wizard for review (answers already given "
+                 "are kept)."]
+        parts += [f"Left out: {e}" for e in analysis.errors]
+        return "\n".join(parts)
+
+    @staticmethod
+    def _guest_words(guest: dict[str, Any]) -> str:
+        facts = [f"{guest[k]} {unit}" for k, unit in (("vcpus", "vCPUs"), ("memory_mb", "MB"))
+                 if k in guest]
+        facts += [f"{word}: {len(guest[k])}" for k, word in (("disks", "disks"), ("nics", "NICs"))
+                  if k in guest]
+        return f"{guest.get('name', 'guest')} ({', '.join(facts)})" if facts \
+            else str(guest.get("name", "guest"))
+
+    def _cell_clicked(self, row: int, column: int) -> None:
+        if column == ENTRY_COLUMN:
+            entry = self.ui.optionTable.item(row, column).data(Qt.ItemDataRole.UserRole)
+            if entry:
+                self.wiz.request_entry(entry)
+
+    # -- into the case -------------------------------------------------------------------------
+    def validatePage(self) -> bool:
+        """Next: analyze what is pasted (if not yet) and merge it into the case once."""
+        text = self.ui.inputEdit.toPlainText()
+        if not text.strip() or text == self._applied_text:
+            return True
+        fresh = self.analysis is not None and text == self._analyzed_text
+        analysis = self.analysis if fresh else self.analyze()
+        if analysis is None:
+            return False
+        self.apply(analysis)
+        self._applied_text = text
+        return True
+
+    def apply(self, analysis: Analysis) -> None:
+        """Merge the derived answers (existing answers win) and keep the analyzer's findings."""
+        taken = guest_names(list(self.case.get("guests") or []))
+        renamed = _unclash(analysis, taken)
+        self.wiz.replace_case(merge_case(self.case, renamed.host, renamed.guests))
+        self.wiz.add_import(renamed)
+        self.wiz.mark_changed()
+
+
+def _unclash(analysis: Analysis, taken: list[str]) -> Analysis:
+    """Imported guests renamed where the case already has their name (scopes follow)."""
+    used = set(taken)
+    scopes: dict[str, str] = {}
+    guests = []
+    for guest in analysis.guests:
+        name = str(guest.get("name") or "guest")
+        new, number = name, 2
+        while new in used:
+            new, number = f"{name}-{number}", number + 1
+        used.add(new)
+        scopes[f"guest:{name}"] = f"guest:{new}"
+        guests.append({**guest, "name": new})
+    return dataclasses.replace(
+        analysis, guests=guests,
+        options=[dataclasses.replace(o, scope=scopes.get(o.scope, o.scope))
+                 for o in analysis.options],
+        monitor=[dataclasses.replace(o, scope=scopes.get(o.scope, o.scope))
+                 for o in analysis.monitor],
+        findings=[dataclasses.replace(f, scope=scopes.get(f.scope, f.scope))
+                  for f in analysis.findings])

@@ -1,0 +1,1 @@
+"""The wizard pages (one module each), listed in order in wizard.PAGES."""

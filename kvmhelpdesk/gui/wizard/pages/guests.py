@@ -1,0 +1,155 @@
+"""Page 3: the guests as a list (add, edit, duplicate, remove), each with its own verdict."""
+
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableWidgetItem
+
+from kvmhelpdesk.gui.forms.ui_wizard_guests import Ui_GuestsPage
+from kvmhelpdesk.gui.icons import status_icon
+from kvmhelpdesk.gui.wizard.feedback import status_word
+from kvmhelpdesk.gui.wizard.guest_editor import GuestEditor
+from kvmhelpdesk.gui.wizard.pages.base import CasePage
+from kvmhelpdesk.triage import CaseError, GuestVerdict
+
+if TYPE_CHECKING:
+    from kvmhelpdesk.gui.wizard.wizard import CaseWizard
+
+COLUMNS = ("Name", "Operating system", "Guest table row", "vCPUs", "RAM (MB)", "Disks", "NICs",
+           "Verdict")
+NOT_GIVEN = "—"
+
+
+def _count(guest: dict[str, Any], key: str) -> str:
+    return str(len(guest[key])) if isinstance(guest.get(key), list) else NOT_GIVEN
+
+
+class GuestsPage(CasePage):
+    def __init__(self, wizard: CaseWizard) -> None:
+        super().__init__(wizard)
+        self.ui = Ui_GuestsPage()
+        self.ui.setupUi(self)
+        self.editor: GuestEditor | None = None
+        self._editing: int | None = None  # index of the guest in the editor; None = new
+        table = self.ui.guestTable
+        table.setColumnCount(len(COLUMNS))
+        table.setHorizontalHeaderLabels(COLUMNS)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.cellDoubleClicked.connect(lambda row, _col: self.edit_guest(row))
+        table.itemSelectionChanged.connect(self._sync_buttons)
+        self.ui.addButton.clicked.connect(self.add_guest)
+        self.ui.editButton.clicked.connect(lambda: self.edit_guest())
+        self.ui.duplicateButton.clicked.connect(lambda: self.duplicate_guest())
+        self.ui.removeButton.clicked.connect(lambda: self.remove_guest())
+
+    @property
+    def guests(self) -> list[dict[str, Any]]:
+        return list(self.case.get("guests") or [])
+
+    def selected(self) -> int | None:
+        row = self.ui.guestTable.currentRow()
+        return row if 0 <= row < len(self.guests) else None
+
+    # -- list actions -----------------------------------------------------------------------
+    def add_guest(self) -> GuestEditor:
+        return self._open_editor(None, {"name": f"guest{len(self.guests) + 1}"})
+
+    def edit_guest(self, index: int | None = None) -> GuestEditor | None:
+        index = self.selected() if index is None else index
+        if index is None:
+            return None
+        return self._open_editor(index, self.guests[index])
+
+    def duplicate_guest(self, index: int | None = None) -> None:
+        index = self.selected() if index is None else index
+        if index is None:
+            return
+        copied = copy.deepcopy(self.guests[index])
+        copied["name"] = f"{copied.get('name') or f'guest{index + 1}'} (copy)"
+        for nic in copied.get("nics") or ():
+            nic.pop("mac", None)  # two NICs with one MAC break networking
+        self._set_guests([*self.guests, copied])
+        self.ui.guestTable.selectRow(len(self.guests) - 1)
+
+    def remove_guest(self, index: int | None = None) -> None:
+        index = self.selected() if index is None else index
+        if index is None:
+            return
+        guests = self.guests
+        del guests[index]
+        self._set_guests(guests)
+
+    def _open_editor(self, index: int | None, guest: dict[str, Any]) -> GuestEditor:
+        """Window-modal to the wizard only (open(), not exec()): the main window stays usable."""
+        editor = GuestEditor(self.kb, self.release, guest, self.case.get("host"), self)
+        editor.open_entry = self.wiz.request_entry
+        editor.finished.connect(self._editor_finished)
+        self.editor, self._editing = editor, index
+        editor.open()
+        return editor
+
+    def _editor_finished(self, result: int) -> None:
+        editor, index = self.editor, self._editing
+        self.editor, self._editing = None, None
+        if editor is None:
+            return
+        if result == QDialog.DialogCode.Accepted.value:
+            guests = self.guests
+            if index is None:
+                guests.append(editor.guest())
+            else:
+                guests[index] = editor.guest()
+            self._set_guests(guests)
+            self.ui.guestTable.selectRow(len(guests) - 1 if index is None else index)
+        editor.deleteLater()
+
+    def _set_guests(self, guests: list[dict[str, Any]]) -> None:
+        self.case["guests"] = guests
+        self.wiz.mark_changed()
+        self.refresh()
+
+    # -- display ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        guests = self.guests
+        try:
+            verdict = self.wiz.verdict()
+            judged: list[GuestVerdict | None] = list(verdict.guests)
+            total = verdict.verdict
+        except CaseError as exc:
+            judged, total = [None] * len(guests), None
+            self.ui.summaryLabel.setText(f"The case cannot be checked yet: {exc}")
+        table = self.ui.guestTable
+        current = table.currentRow()
+        table.setRowCount(len(guests))
+        for row, (guest, judgement) in enumerate(zip(guests, judged, strict=True)):
+            cells = (guest.get("name") or f"guest {row + 1}", guest.get("os") or NOT_GIVEN,
+                     (judgement.os_row if judgement else None) or NOT_GIVEN,
+                     str(guest.get("vcpus", NOT_GIVEN)), str(guest.get("memory_mb", NOT_GIVEN)),
+                     _count(guest, "disks"), _count(guest, "nics"))
+            for column, text in enumerate(cells):
+                table.setItem(row, column, QTableWidgetItem(text))
+            status = judgement.verdict if judgement else None
+            verdict_item = QTableWidgetItem(status_icon(status),
+                                            status_word(status) if status else NOT_GIVEN)
+            table.setItem(row, len(cells), verdict_item)
+        if 0 <= current < len(guests):
+            table.selectRow(current)
+        if total is not None:
+            vcpus = sum(g.get("vcpus") or 0 for g in guests)
+            self.ui.summaryLabel.setText(
+                f"{len(guests)} guest(s), {vcpus} vCPUs given in all. Case so far: "
+                f"{status_word(total)}. Double-click a guest to edit it."
+                if guests else "No guests yet: add the customer's virtual machines "
+                "(or import their configuration from the ticket page).")
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        chosen = self.selected() is not None
+        for button in (self.ui.editButton, self.ui.duplicateButton, self.ui.removeButton):
+            button.setEnabled(chosen)

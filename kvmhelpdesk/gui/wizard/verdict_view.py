@@ -1,0 +1,140 @@
+"""A Verdict laid out for the screen: banner, findings by scope, conditions, advice.
+
+The report package lays verdicts out for files; this is the interactive counterpart (entry
+links that open the main window, a tickable checklist). Icons and words carry every status.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem
+
+from kvmhelpdesk.gui.icons import status_icon
+from kvmhelpdesk.gui.wizard.feedback import ENTRY_ROLE, by_severity, status_word, summary_counts
+from kvmhelpdesk.kb import KnowledgeBase
+from kvmhelpdesk.triage import Finding, Verdict
+from kvmhelpdesk.triage.findings import ADVICE, CONDITION
+
+# Banner tints: a help to the eye only, the icon and the word carry the meaning.
+TINTS = {"supported": "#e8f5e9", "best-effort": "#e3f2fd", "tech-preview": "#fff8e1",
+         "unsupported": "#ffebee"}
+BANNER_ICON = QSize(48, 48)
+MAX_REASONS = 3  # deciding findings named in the banner
+
+
+def scope_title(scope: str, verdict: Verdict) -> str:
+    if scope == "host":
+        return "Host"
+    if scope == "performance":
+        return "Performance complaint"
+    name = scope.split(":", 1)[1] if ":" in scope else scope
+    guest = next((g for g in verdict.guests if g.scope == scope), None)
+    if guest is None:
+        return f"Guest {name}"
+    row = f" — guest table row {guest.os_row}" if guest.os_row else ""
+    return f"Guest {name}{row}: {status_word(guest.verdict)}"
+
+
+def scope_label(scope: str) -> str:
+    """`Host`, `Guest web01`, `Performance`: where a finding applies, in a few words."""
+    fixed = {"host": "Host", "performance": "Performance"}
+    return fixed.get(scope) or f"Guest {scope.split(':', 1)[-1]}"
+
+
+def scopes_in_order(verdict: Verdict, findings: Iterable[Finding]) -> list[str]:
+    """Host first, then the guests in case order, then performance, then anything else."""
+    present = list(dict.fromkeys(f.scope for f in findings))
+    order = ["host", *(g.scope for g in verdict.guests), "performance"]
+    return [s for s in order if s in present] + [s for s in present if s not in order]
+
+
+def findings_html(verdict: Verdict, kb: KnowledgeBase) -> str:
+    """The verdict-bearing findings grouped by scope; each cites its entry as a link."""
+    shown = [f for f in verdict.findings if f.status not in (CONDITION, ADVICE)]
+    if not shown:
+        return "<p>No findings: nothing in the case is judged yet.</p>"
+    parts = []
+    for scope in scopes_in_order(verdict, shown):
+        parts.append(f"<h3>{html.escape(scope_title(scope, verdict))}</h3>")
+        parts.append('<table width="100%" cellspacing="0" cellpadding="3">')
+        for finding in by_severity(f for f in shown if f.scope == scope):
+            parts.append(
+                f'<tr><td width="20" valign="top"><img src="status-{finding.status}.svg" '
+                f'width="16" height="16"></td><td width="120" valign="top"><b>'
+                f"{html.escape(status_word(finding.status))}</b></td><td valign=\"top\">"
+                f"{html.escape(finding.message)}{_citation(finding, verdict, kb)}</td></tr>")
+        parts.append("</table>")
+    return "\n".join(parts)
+
+
+def _citation(finding: Finding, verdict: Verdict, kb: KnowledgeBase) -> str:
+    if not finding.entry:
+        return ""
+    entry = kb.find(finding.entry, verdict.release)
+    title = entry.title if entry else finding.entry
+    section = f" — {html.escape(finding.section)}" if finding.section else ""
+    return (f'<br><span style="color:#455a64">Entry: <a href="entry:{html.escape(finding.entry)}">'
+            f"{html.escape(title)}</a>{section}</span>")
+
+
+def fill_checklist(view: QListWidget, findings: Iterable[Finding], checkable: bool,
+                   empty: str) -> None:
+    view.clear()
+    for finding in findings:
+        item = QListWidgetItem(status_icon(finding.status),
+                               f"{scope_label(finding.scope)}: {finding.message}")
+        item.setData(ENTRY_ROLE, finding.entry)
+        if finding.entry:
+            item.setToolTip("Double-click to read the entry this point cites")
+        if checkable:
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        view.addItem(item)
+    if view.count() == 0:
+        placeholder = QListWidgetItem(empty)
+        placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+        view.addItem(placeholder)
+
+
+def show_banner(frame: QFrame, icon_label: QLabel, word_label: QLabel, detail_label: QLabel,
+                verdict: Verdict) -> None:
+    status = verdict.verdict
+    icon_label.setPixmap(status_icon(status).pixmap(BANNER_ICON))
+    word = status_word(status)
+    word_label.setText(word)
+    font = QFont(word_label.font())
+    font.setPointSize(max(font.pointSize(), 9) + 9)
+    font.setBold(True)
+    word_label.setFont(font)
+    frame.setStyleSheet(f"QFrame#{frame.objectName()} {{ background-color: "
+                        f"{TINTS.get(status, '#f5f5f5')}; border: 1px solid #90a4ae; "
+                        "border-radius: 4px; }")
+    guests = "; ".join(f"{g.name}: {status_word(g.verdict)}" for g in verdict.guests)
+    deciding = [f"{scope_label(f.scope)}: {f.message}" for f in verdict.findings
+                if f.status == status] if status != "supported" else []
+    lines = [html.escape(verdict.release_title + (f" · guests: {guests}" if guests else ""))]
+    if deciding:
+        more = f" (and {len(deciding) - MAX_REASONS} more)" if len(deciding) > MAX_REASONS else ""
+        lines.append("<b>Because:</b> " + html.escape(" · ".join(deciding[:MAX_REASONS]) + more))
+    if verdict.conditions:
+        # The core's verdict holds only as far as the open points do: say so beside it.
+        count = len(verdict.conditions)
+        lines.append(f"<b>Provided that</b> the {count} condition{'s' * (count != 1)} to "
+                     "confirm hold (listed on the right).")
+    lines.append(html.escape(summary_counts(verdict.findings)))
+    detail_label.setText("<br>".join(lines))
+    frame.setAccessibleDescription(f"Verdict: {word}. {detail_label.text()}")
+
+
+def show_error(frame: QFrame, icon_label: QLabel, word_label: QLabel, detail_label: QLabel,
+               message: str) -> None:
+    icon_label.setPixmap(status_icon("condition").pixmap(BANNER_ICON))
+    word_label.setText("No verdict yet")
+    detail_label.setText(html.escape(f"The case has an answer the checker cannot use: "
+                                     f"{message}"))
+    frame.setStyleSheet("")
+

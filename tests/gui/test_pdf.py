@@ -1,0 +1,39 @@
+"""write_pdf: the wizard's PDF export and the CLI's `check --pdf` (no app, no display)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kvmhelpdesk.gui.pdf import write_pdf
+
+HTML = "<html><head><title>KVM support check</title></head><body><h1>Verdict</h1></body></html>"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_writes_a_pdf_and_leaves_no_temp_file(qapp, tmp_path: Path) -> None:
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"old")
+    write_pdf(HTML, target)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
+
+
+def test_unwritable_place_is_an_oserror(qapp, tmp_path: Path) -> None:
+    with pytest.raises(OSError):
+        write_pdf(HTML, tmp_path / "missing" / "report.pdf")
+
+
+def test_works_without_an_application_or_display(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    target = tmp_path / "cli.pdf"
+    code = ("import sys; from kvmhelpdesk.gui.pdf import write_pdf; "
+            f"write_pdf({HTML!r}, sys.argv[1])")
+    subprocess.run([sys.executable, "-c", code, str(target)], cwd=ROOT, env=env, check=True,
+                   timeout=60)
+    assert target.read_bytes().startswith(b"%PDF")
