@@ -12,6 +12,8 @@ from kvmhelpdesk import APP_NAME, __version__
 from kvmhelpdesk.gui import settings as cfg
 from kvmhelpdesk.gui.icons import icon, install_search_path
 from kvmhelpdesk.kb import ContentError, KnowledgeBase, load_knowledge_base
+from kvmhelpdesk.kb.parse_cache import default_cache
+from kvmhelpdesk.kb.render import use_render_cache
 
 ORGANIZATION = "kvmhelpdesk"
 
@@ -30,6 +32,7 @@ def create_window(extra_content: Sequence[str] = (), settings: QSettings | None 
     from kvmhelpdesk.gui.mainwindow import MainWindow
 
     install_search_path()
+    use_render_cache(default_cache("rendered.cache"))
     settings = settings or make_settings()
     remembered = cfg.read(settings, cfg.Prefs.EXTRA_CONTENT)
     extra = list(dict.fromkeys([*remembered, *extra_content]))

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kvmhelpdesk import APP_NAME
 from kvmhelpdesk.gui import settings as cfg
-from kvmhelpdesk.gui.pdf import write_pdf
-from kvmhelpdesk.gui.wizard.pages.verdict import VerdictPage
-from kvmhelpdesk.gui.wizard.wizard import CaseWizard
-from kvmhelpdesk.report import render
-from kvmhelpdesk.triage import CaseError, Verdict, empty_case, load_case, save_case
+from kvmhelpdesk.triage.case import CaseError, empty_case, load_case, save_case
 
+# The wizard, the rules and the reports are imported when a case is first opened, not at
+# start-up: the main window paints without them.
 if TYPE_CHECKING:
     from kvmhelpdesk.gui.mainwindow import MainWindow
+    from kvmhelpdesk.gui.wizard.wizard import CaseWizard
+    from kvmhelpdesk.triage import Verdict
 
 CASE_FILTER = "KVM Helpdesk case (*.json);;All files (*)"
 CASE_SUFFIX = ".json"
@@ -48,8 +48,7 @@ class CaseController(QObject):
         self.active = False  # a case is open (its wizard window is shown)
         self.path: str | None = None
         self.dirty = False
-        window.ui.menuRecentCases.aboutToShow.connect(self._fill_recent_menu)
-        self._fill_recent_menu()
+        self.fill_recent_menu()
         self._sync_actions()
 
     # -- the File menu ------------------------------------------------------------------------
@@ -109,6 +108,8 @@ class CaseController(QObject):
 
     def export_report(self, path: str | None = None, fmt: str | None = None) -> bool:
         """Export the current verdict (Markdown, HTML, PDF, text)."""
+        from kvmhelpdesk.report import render
+
         path = _given(path)
         verdict = self._verdict()
         if verdict is None:
@@ -127,6 +128,8 @@ class CaseController(QObject):
             path += FORMAT_SUFFIXES[fmt]
         try:
             if fmt == "pdf":
+                from kvmhelpdesk.gui.pdf import write_pdf
+
                 write_pdf(render(verdict, "html"), path)
             else:
                 _write_text(render(verdict, fmt), path)
@@ -140,6 +143,8 @@ class CaseController(QObject):
 
     def copy_report(self) -> str:
         """Put the plain-text report on the clipboard (what ticket systems paste best)."""
+        from kvmhelpdesk.report import render
+
         verdict = self._verdict()
         if verdict is None:
             return ""
@@ -190,7 +195,7 @@ class CaseController(QObject):
         cfg.write(self.settings, cfg.WindowState.RECENT_CASES, recent)
         cfg.write(self.settings, cfg.WindowState.LAST_CASE_DIR, str(Path(path).parent))
 
-    def _fill_recent_menu(self) -> None:
+    def fill_recent_menu(self) -> None:
         """Rebuilt each time the menu opens (never from an action's own slot: that would
         delete the action while it is being triggered)."""
         menu = self.window.ui.menuRecentCases
@@ -217,6 +222,8 @@ class CaseController(QObject):
             self.wizard.deleteLater()  # a content pack was loaded since: rebuild on the new kb
             self.wizard = None
         if self.wizard is None:
+            from kvmhelpdesk.gui.wizard.wizard import CaseWizard
+
             wizard = CaseWizard(kb, self.window)
             geometry = cfg.read(self.settings, cfg.WindowState.WIZARD_GEOMETRY)
             if not geometry.isEmpty():
@@ -313,6 +320,8 @@ class CaseController(QObject):
     def _tell(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 8000)
         if self.wizard is not None:
+            from kvmhelpdesk.gui.wizard.pages.verdict import VerdictPage
+
             page = self.wizard.page_of(VerdictPage)
             page.show_status(message)
 

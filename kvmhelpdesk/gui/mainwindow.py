@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
@@ -16,8 +17,11 @@ from kvmhelpdesk.gui.history import History, Place
 from kvmhelpdesk.gui.icons import icon, status_icon
 from kvmhelpdesk.gui.matrix import ENTRY_ROLE, STATUS_COLUMN, GuestMatrixFilter, GuestMatrixModel
 from kvmhelpdesk.kb import STATUS_LABELS, STATUSES, ContentError, KnowledgeBase
-from kvmhelpdesk.kb.render import entry_html
+from kvmhelpdesk.kb.render import entry_html, save_render_cache
 from kvmhelpdesk.resources import icons_dir
+
+if TYPE_CHECKING:
+    from kvmhelpdesk.gui.cases import CaseController
 
 HOME_ENTRY = "art-overview"
 ENTRY_TAB, MATRIX_TAB = 0, 1
@@ -41,7 +45,8 @@ class MainWindow(QMainWindow):
         self._setup_actions()
         self._setup_entry_view()
         self._setup_contents()
-        self._setup_matrix()
+        self.matrix_model: GuestMatrixModel | None = None
+        self.ui.mainTabs.currentChanged.connect(self._on_main_tab)
         self._setup_cases()
         self._setup_search()
         self._restore_state()
@@ -79,7 +84,12 @@ class MainWindow(QMainWindow):
         self.ui.contentsTree.setModel(self.contents_model)
         self.ui.contentsTree.expandToDepth(0)
 
+    def _on_main_tab(self, index: int) -> None:
+        if index == MATRIX_TAB and self.matrix_model is None:
+            self._setup_matrix()
+
     def _setup_matrix(self) -> None:
+        """Built when the matrix tab is first shown: start-up does not lay out a hidden table."""
         ui = self.ui
         entries = self.kb.entries(kind="guest-os")
         self.matrix_model = GuestMatrixModel(entries, self)
@@ -106,19 +116,30 @@ class MainWindow(QMainWindow):
 
         self.search = SearchPanel(self)
 
-    def _setup_cases(self) -> None:
-        from kvmhelpdesk.gui.cases import CaseController
+    @property
+    def cases(self) -> CaseController:
+        """The case-file controller, made on first use: start-up does not pay for it."""
+        if self._cases is None:
+            from kvmhelpdesk.gui.cases import CaseController
 
+            self._cases = CaseController(self)
+        return self._cases
+
+    def _setup_cases(self) -> None:
         ui = self.ui
-        self.cases = CaseController(self)
+        self._cases: CaseController | None = None
+        for action in (ui.actionSaveCase, ui.actionSaveCaseAs, ui.actionExportReport):
+            action.setEnabled(False)  # until a case is open (the controller keeps this in step)
+        ui.menuRecentCases.aboutToShow.connect(lambda: self.cases.fill_recent_menu())
         ui.actionNewCase.setIcon(icon("wizard"))
         ui.actionImport.setIcon(icon("import"))
-        ui.actionNewCase.triggered.connect(self.cases.new_case)
+        # Lambdas: `triggered` passes a `checked` flag that must not land in a path argument.
+        ui.actionNewCase.triggered.connect(lambda: self.cases.new_case())
         ui.actionOpenCase.triggered.connect(lambda: self.cases.open_case())
-        ui.actionSaveCase.triggered.connect(self.cases.save_case)
-        ui.actionSaveCaseAs.triggered.connect(self.cases.save_case_as)
-        ui.actionImport.triggered.connect(self.cases.import_input)
-        ui.actionExportReport.triggered.connect(self.cases.export_report)
+        ui.actionSaveCase.triggered.connect(lambda: self.cases.save_case())
+        ui.actionSaveCaseAs.triggered.connect(lambda: self.cases.save_case_as())
+        ui.actionImport.triggered.connect(lambda: self.cases.import_input())
+        ui.actionExportReport.triggered.connect(lambda: self.cases.export_report())
 
     # -- navigation -----------------------------------------------------------------------
     def open_entry(self, entry_id: str, release: str | None = None,
@@ -227,6 +248,10 @@ class MainWindow(QMainWindow):
         cfg.write(self.settings, cfg.Prefs.EXTRA_CONTENT, self.extra_content)
         self.kb = kb
         self._fill_contents()
+        if self.matrix_model is not None:
+            self.matrix_model = GuestMatrixModel(kb.entries(kind="guest-os"), self)
+            self.matrix_proxy.setSourceModel(self.matrix_model)
+            self._on_matrix_filter()
         self.search.restart()
         self.statusBar().showMessage(f"Loaded content pack {folder}", 8000)
         return True
@@ -255,6 +280,24 @@ class MainWindow(QMainWindow):
         if not (last and self.open_entry(last, release)):
             self.open_entry(HOME_ENTRY)
         self.search.restore()
+        # Slow work (opening the search index, saving rendered pages) waits for the first
+        # paint; the timer covers a window that is never painted.
+        self._after_paint_done = False
+        self.ui.entryView.viewport().installEventFilter(self)
+        QTimer.singleShot(1500, self._after_first_paint)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._after_paint_done:
+            QTimer.singleShot(0, self._after_first_paint)
+        return super().eventFilter(watched, event)
+
+    def _after_first_paint(self) -> None:
+        if self._after_paint_done:
+            return
+        self._after_paint_done = True
+        self.ui.entryView.viewport().removeEventFilter(self)
+        self.search.start()
+        save_render_cache()
 
     def save_state(self) -> None:
         s = self.settings
@@ -262,6 +305,7 @@ class MainWindow(QMainWindow):
         cfg.write(s, cfg.WindowState.STATE, self.saveState())
         cfg.write(s, cfg.WindowState.SPLITTER, self.ui.splitter.saveState())
         self.search.save()
+        save_render_cache()
         place = self.history.current
         if place:
             cfg.write(s, cfg.WindowState.LAST_ENTRY, place.entry_id)
@@ -269,7 +313,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.cases.maybe_close():
+        if self._cases is not None and not self._cases.maybe_close():
             event.ignore()
             return
         self.save_state()

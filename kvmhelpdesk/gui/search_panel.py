@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -262,7 +262,7 @@ class SearchPanel(QObject):
         return super().eventFilter(watched, event)
 
     def restore(self) -> None:
-        QTimer.singleShot(0, self.start)
+        """Bring back the last query (the index opens after the first paint: see start)."""
         last = cfg.read(self.window.settings, cfg.WindowState.LAST_QUERY)
         if last:
             self.field.blockSignals(True)

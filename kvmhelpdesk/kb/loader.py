@@ -23,6 +23,7 @@ from kvmhelpdesk.kb.model import (
     Section,
     SynonymGroup,
 )
+from kvmhelpdesk.kb.parse_cache import ParseCache, default_cache
 from kvmhelpdesk.resources import content_dir
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.+_-]*$")
@@ -49,7 +50,8 @@ def load_knowledge_base(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
     Errors in the embedded content raise ContentError; errors in an extra pack are kept in
     `KnowledgeBase.problems` and that pack is skipped.
     """
-    releases = [load_release(d) for d in release_dirs(content_dir())]
+    cache = default_cache()
+    releases = [load_release(d, cache) for d in release_dirs(content_dir())]
     problems: list[str] = []
     known = {r.id: r.origin for r in releases}
     for extra in extra_dirs:
@@ -58,7 +60,7 @@ def load_knowledge_base(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
             if not found:
                 raise ContentError(f"{extra}: no release.toml in it or in its sub-folders")
             for folder in found:
-                release = load_release(folder)
+                release = load_release(folder, cache)
                 if release.id in known:
                     first = known[release.id]
                     raise ContentError(f"{folder}: release {release.id!r} is already loaded "
@@ -67,6 +69,7 @@ def load_knowledge_base(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
                 releases.append(release)
         except ContentError as exc:
             problems.append(str(exc))
+    cache.save()
     return KnowledgeBase(releases, problems)
 
 
@@ -79,11 +82,12 @@ def release_dirs(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if (p / "release.toml").is_file())
 
 
-def load_release(folder: Path) -> Release:
+def load_release(folder: Path, cache: ParseCache | None = None) -> Release:
     """Read one release folder; raise ContentError on the first problem found."""
     folder = Path(folder)
+    cache = cache or ParseCache(None)
     meta_path = folder / "release.toml"
-    meta = _read_toml(meta_path)
+    meta = cache.get(meta_path, _read_toml)
     _check_keys(meta, RELEASE_KEYS, _where(meta_path))
     sections = _sections(meta["section"], meta_path)
     release_id = meta["id"]
@@ -95,7 +99,7 @@ def load_release(folder: Path) -> Release:
         path = folder / file_name
         if not path.exists():
             continue
-        data = _read_toml(path)
+        data = cache.get(path, _read_toml)
         unknown = set(data) - {array}
         if unknown:
             raise ContentError(f"{path}: unknown top-level key {sorted(unknown)[0]!r} "
@@ -110,9 +114,9 @@ def load_release(folder: Path) -> Release:
     articles = folder / "articles"
     if articles.is_dir():
         for path in sorted(articles.glob("*.md")):
-            _add(entries, _article(path, release_id), str(path))
+            _add(entries, _article(path, release_id, cache.get(path, _parse_article)), str(path))
 
-    thesaurus = _thesaurus(folder / "thesaurus.toml")
+    thesaurus = _thesaurus(folder / "thesaurus.toml", cache)
     _check_references(entries, sections, thesaurus, folder)
     return Release(
         id=release_id,
@@ -227,7 +231,8 @@ def _make_entry(raw: dict[str, Any], kind: str, release_id: str, where: str, ori
     )
 
 
-def _article(path: Path, release_id: str) -> Entry:
+def _parse_article(path: Path) -> dict[str, Any]:
+    """Front matter and body of an article, as a raw entry table (before validation)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -244,10 +249,13 @@ def _article(path: Path, release_id: str) -> Entry:
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(
             f"{path}: front matter (lines 2-{end}) is not valid TOML: {exc}") from None
-    where = f"{path}"
     if "body" in meta:
-        raise ContentError(f"{where}: key 'body' belongs after the front matter, not in it")
-    raw = {**meta, "body": "\n".join(lines[end + 1:])}
+        raise ContentError(f"{path}: key 'body' belongs after the front matter, not in it")
+    return {**meta, "body": "\n".join(lines[end + 1:])}
+
+
+def _article(path: Path, release_id: str, raw: dict[str, Any]) -> Entry:
+    where = f"{path}"
     if isinstance(raw.get("id"), str):
         where = f"{path} (id {raw['id']!r})"
     _check_keys(raw, schema.COMMON, where)
@@ -261,10 +269,10 @@ def _add(entries: dict[str, Entry], entry: Entry, where: str) -> None:
     entries[entry.id] = entry
 
 
-def _thesaurus(path: Path) -> tuple[SynonymGroup, ...]:
+def _thesaurus(path: Path, cache: ParseCache) -> tuple[SynonymGroup, ...]:
     if not path.exists():
         return ()
-    data = _read_toml(path)
+    data = cache.get(path, _read_toml)
     unknown = set(data) - {"synonyms"}
     if unknown:
         raise ContentError(f"{path}: unknown top-level key {sorted(unknown)[0]!r} "

@@ -7,6 +7,7 @@ resolves them against the icons folder. Every badge carries its word too: never 
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Iterable, Mapping
@@ -14,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from kvmhelpdesk.kb.model import KIND_NAMES, STATUS_LABELS, Entry, KnowledgeBase
+from kvmhelpdesk.kb.parse_cache import ParseCache
 
 HIGHLIGHT_STYLE = "background-color:#fff176;color:#000"
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
@@ -50,10 +52,33 @@ def loosen_lists(text: str) -> str:
     return "\n".join(out)
 
 
-def markdown_to_html(text: str) -> str:
+def _convert(text: str) -> str:
     md = _markdown()
     md.reset()
     return md.convert(loosen_lists(text))
+
+
+_rendered: ParseCache | None = None
+
+
+def use_render_cache(cache: ParseCache | None) -> None:
+    """Keep rendered Markdown between runs (the app does; scripts and tests need not).
+
+    The first entry on screen then needs no Markdown import at start-up."""
+    global _rendered
+    _rendered = cache
+
+
+def save_render_cache() -> None:
+    if _rendered is not None:
+        _rendered.save()
+
+
+def markdown_to_html(text: str) -> str:
+    if _rendered is None:
+        return _convert(text)
+    key = "md:" + hashlib.sha256(text.encode()).hexdigest()
+    return _rendered.memo(key, lambda: _convert(text))
 
 
 def status_badge(status: str | None, size: int = 16) -> str:

@@ -159,3 +159,52 @@ def test_embedded_content_is_complete(kb) -> None:
     for entry in release.entries.values():
         assert kb.section_heading(entry)
         assert entry.body.strip()
+
+
+def test_parse_cache_is_reused_and_follows_edits(tmp_path: Path) -> None:
+    from kvmhelpdesk.kb.parse_cache import ParseCache
+
+    folder = make_release(tmp_path / "rel")
+    cache_file = tmp_path / "cache" / "parse.cache"
+    first = ParseCache(cache_file)
+    load_release(folder, first)
+    first.save()
+    assert cache_file.exists()
+    calls: list[Path] = []
+    second = ParseCache(cache_file)
+    original = second.get
+
+    def counting(path, parse):
+        return original(path, lambda p: calls.append(p) or parse(p))
+
+    second.get = counting  # type: ignore[method-assign]
+    assert load_release(folder, second).entries["limit-guest-vcpus"].fields["value"] == 32
+    assert calls == []  # nothing parsed again
+    (folder / "limits.toml").write_text(LIMITS_TOML.replace("32", "48"), encoding="utf-8")
+    assert load_release(folder, second).entries["limit-guest-vcpus"].fields["value"] == 48
+    assert calls == [folder / "limits.toml"]
+
+
+def test_corrupt_or_unwritable_parse_cache_is_harmless(tmp_path: Path) -> None:
+    from kvmhelpdesk.kb.parse_cache import ParseCache
+
+    folder = make_release(tmp_path / "rel")
+    cache_file = tmp_path / "parse.cache"
+    cache_file.write_bytes(b"\x00garbage\xff" * 10)
+    cache = ParseCache(cache_file)
+    assert load_release(folder, cache).id == "test-rel"
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("x")
+    unwritable = ParseCache(blocker / "sub" / "parse.cache")
+    load_release(folder, unwritable)
+    unwritable.save()  # cannot create a folder under a file: silently skipped
+
+
+def test_broken_file_is_not_cached(tmp_path: Path) -> None:
+    from kvmhelpdesk.kb.parse_cache import ParseCache
+
+    folder = make_release(tmp_path / "rel", limits=LIMITS_TOML.replace("value = 32", "value = ="))
+    cache = ParseCache(tmp_path / "parse.cache")
+    for _ in range(2):
+        with pytest.raises(ContentError):
+            load_release(folder, cache)
