@@ -98,7 +98,9 @@ class Classifier:
                 problems.append(problem)
         p_allowed: Mapping = fields.get("params_allowed", {})
         p_refused: Mapping = fields.get("params_refused", {})
+        p_open: Mapping = fields.get("params_unaddressed", {})
         checked: list[str] = []
+        review: list[str] = []
         for key in dict.fromkeys((*p_refused, *p_allowed)):
             if key not in opt.params:
                 continue
@@ -106,11 +108,16 @@ class Classifier:
             checked.append(f"{key}={value}")
             if value in p_refused.get(key, ()):
                 problems.append(f"{key}={value} is not supported: Appendix A refuses it by name")
+            elif value in p_open.get(key, ()):
+                review.append(f"{key}={value} is neither allowed nor refused by the statement "
+                              f"(see the ambiguities of {entry.id})")
             elif key in p_allowed and value not in p_allowed[key]:
                 problems.append(f"{key}={value} is not supported: only "
                                 f"{_listing(f'{key}={v}' for v in p_allowed[key])}")
         if problems:
             return UNSUPPORTED, "; ".join(problems)
+        if review:
+            return UNLISTED, "; ".join(review) + "; needs review"
         if (allowed or refused) and first:
             checked.insert(0, first)
         # a later release may rate an option best-effort or tech-preview: that rating counts

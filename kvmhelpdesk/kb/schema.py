@@ -101,6 +101,7 @@ KIND_SPECS: Mapping[str, tuple[str, str, Mapping[str, Spec], bool]] = MappingPro
                 "value_refused": Spec(STR_LIST),
                 "params_allowed": Spec(STR_LIST_TABLE),
                 "params_refused": Spec(STR_LIST_TABLE),
+                "params_unaddressed": Spec(STR_LIST_TABLE),
                 "source_lines": Spec(STR_LIST),
             },
             True,

@@ -135,3 +135,13 @@ def test_an_option_rated_tech_preview_counts_as_such() -> None:
     assert analysis.options[0].status == "tech-preview"
     assert analysis.options[0].message.startswith("tech preview: ")
     assert [f.status for f in analysis.findings] == ["tech-preview"]
+
+
+def test_if_none_is_needs_review_and_the_device_decides(kb: KnowledgeBase) -> None:
+    lines = account(kb, "qemu-kvm -drive file=/x.img,if=none,id=d0,format=raw "
+                        "-device virtio-blk-pci,drive=d0")
+    status, entry, message = lines["-drive file=/x.img,if=none,id=d0,format=raw"]
+    assert (status, entry) == ("unlisted", "opt-drive") and "needs review" in message
+    assert lines["-device virtio-blk-pci,drive=d0"][0] == "supported"
+    qcow = account(kb, "qemu-kvm -drive file=/x,if=none,id=d0,format=qcow2")
+    assert qcow["-drive file=/x,if=none,id=d0,format=qcow2"][0] == "unsupported"
