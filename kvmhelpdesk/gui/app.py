@@ -57,5 +57,8 @@ def run(extra_content: Sequence[str] = ()) -> int:
         QMessageBox.critical(None, APP_NAME, f"The knowledge base could not be loaded:\n\n{exc}")
         print(f"kvmhelpdesk: error: {exc}", file=sys.stderr)
         return 2
+    from kvmhelpdesk.gui import errors
+
+    errors.install(lambda message: window.statusBar().showMessage(message, 15000))
     window.show()
     return app.exec()

@@ -126,5 +126,6 @@ def test_dropped_file_and_clipboard(window, dialogs, tmp_path: Path) -> None:
 
 def test_kind_detection() -> None:
     assert detect_kind("  <domain/>") == "xml"
+    assert detect_kind("# virsh dumpxml web01\n<domain type='kvm'>") == "xml"
     assert detect_kind("(qemu) info status\n(qemu) savevm x") == "monitor"
     assert detect_kind(CMDLINE) == "cmdline"

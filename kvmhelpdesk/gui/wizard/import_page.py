@@ -39,13 +39,16 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 _MONITOR_PROMPT = re.compile(r"^\s*\(qemu\)", re.MULTILINE)
 
 
+_XML_START = re.compile(r"^\s*<(?:\?xml|domain)\b", re.MULTILINE)
+
+
 def detect_kind(text: str) -> str:
     """Which analyzer a paste is for: XML starts with `<`, transcripts show `(qemu)` prompts.
 
     Only routes the input; what the input means is the analyzers' business.
     """
-    if text.lstrip().startswith("<"):
-        return "xml"
+    if text.lstrip().startswith("<") or _XML_START.search(text):
+        return "xml"  # also after a shell prompt line such as "# virsh dumpxml web01"
     if _MONITOR_PROMPT.search(text):
         return "monitor"
     return "cmdline"
