@@ -44,6 +44,8 @@ def render_document(doc: Document) -> str:
             out += [escape(line), ""]
         out += [_item(i, block.kind == "checklist") for i in block.items]
         if block.kind == "table":
+            if out[-1] != "":
+                out.append("")  # a table glued to a list would render as list text
             out += _table(block)
     return "\n".join(out).rstrip() + "\n"
 

@@ -100,3 +100,8 @@ def test_supported_case_report_has_no_problem_sections(kb) -> None:
     out = render(check(make_case(), kb), "markdown")
     assert "**Verdict: Supported**" in out
     assert NEEDS_REVIEW not in out and "### Unsupported" not in out
+
+
+def test_markdown_guest_table_renders_as_a_table(verdict: Verdict) -> None:
+    html = markdown.markdown(render(verdict, "markdown"), extensions=["tables"])
+    assert "<table>" in html and "<th>Guest</th>" in html
