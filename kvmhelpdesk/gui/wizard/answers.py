@@ -125,33 +125,8 @@ class ChoiceAnswer(Answer):
         return text
 
 
-class IntAnswer(Answer):
-    """A whole number in a line edit; empty means unanswered (a spin box cannot be empty)."""
-
-    def __init__(self, key: str, edit: QLineEdit, minimum: int = 1) -> None:
-        super().__init__(key)
-        self.edit = edit
-        pattern = r"[1-9]\d{0,6}" if minimum >= 1 else r"\d{1,7}"
-        edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), edit))
-        if not edit.placeholderText():
-            edit.setPlaceholderText(UNKNOWN)
-
-    def widgets(self) -> Sequence[QWidget]:
-        return (self.edit,)
-
-    def connect(self, slot: Callable[[], None]) -> None:
-        self.edit.textChanged.connect(lambda *_: slot())
-
-    def _show(self, value: Any) -> None:
-        self.edit.setText("" if value is MISSING else str(value))
-
-    def _read(self) -> Any:
-        text = self.edit.text().strip()
-        return int(text) if text.isdigit() else MISSING
-
-
-class TextAnswer(Answer):
-    """Free text; empty (or blanks only) means unanswered."""
+class _LineAnswer(Answer):
+    """An answer typed into a line edit; empty (or blanks only) means unanswered."""
 
     def __init__(self, key: str, edit: QLineEdit) -> None:
         super().__init__(key)
@@ -165,6 +140,25 @@ class TextAnswer(Answer):
 
     def _show(self, value: Any) -> None:
         self.edit.setText("" if value is MISSING else str(value))
+
+
+class IntAnswer(_LineAnswer):
+    """A whole number in a line edit; empty means unanswered (a spin box cannot be empty)."""
+
+    def __init__(self, key: str, edit: QLineEdit, minimum: int = 1) -> None:
+        super().__init__(key, edit)
+        pattern = r"[1-9]\d{0,6}" if minimum >= 1 else r"\d{1,7}"
+        edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), edit))
+        if not edit.placeholderText():
+            edit.setPlaceholderText(UNKNOWN)
+
+    def _read(self) -> Any:
+        text = self.edit.text().strip()
+        return int(text) if text.isdigit() else MISSING
+
+
+class TextAnswer(_LineAnswer):
+    """Free text; empty (or blanks only) means unanswered."""
 
     def _read(self) -> Any:
         text = self.edit.text().strip()
