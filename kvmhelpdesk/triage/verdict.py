@@ -141,6 +141,8 @@ def check(case: dict[str, Any], kb: KnowledgeBase, *, validate: bool = True) -> 
     for gctx in ctx.guests:
         for guest_rule in GUEST_RULES:
             findings += guest_rule(gctx)
+    if not guests:
+        findings.append(_no_guests(kb, look.release))
     performance: list[PerformanceItem] = []
     for complaint in case.get("performance") or ():
         item, finding = assess(look, complaint)
@@ -160,6 +162,16 @@ def check(case: dict[str, Any], kb: KnowledgeBase, *, validate: bool = True) -> 
     )
     verdict.recompute()
     return verdict
+
+
+def _no_guests(kb: KnowledgeBase, release: str) -> Finding:
+    """A case without guests: say so, or "Supported" would read as a verdict on guests too."""
+    table = kb.find("art-guest-os-table", release)
+    return Finding(rule="case.guests", scope="host", status=CONDITION,
+                   message="No guest is described: this verdict covers the host only. Add the "
+                           "guests (or import their command lines or XML) to check them.",
+                   entry=table.id if table else None,
+                   section=kb.section_heading(table) if table else None)
 
 
 def check_guest(guest: dict[str, Any], kb: KnowledgeBase, release: str | None = None,

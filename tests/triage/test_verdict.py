@@ -154,3 +154,12 @@ def test_default_release_is_the_newest(kb) -> None:
     case = make_case()
     del case["release"]
     assert check(case, kb).release == kb.default_release
+
+
+def test_a_case_without_guests_says_so(kb) -> None:
+    from kvmhelpdesk.triage import check
+
+    verdict = check({"format": "kvmhelpdesk-case", "version": 1}, kb)
+    rules = {f.rule: f for f in verdict.findings}
+    assert rules["case.guests"].status == "condition"
+    assert "host only" in rules["case.guests"].message
