@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         ui.actionQuit.triggered.connect(self.close)
         ui.actionAbout.triggered.connect(self._about)
         ui.actionLoadContentPack.triggered.connect(self._choose_content_pack)
+        ui.actionForgetContentPacks.triggered.connect(self.forget_content_packs)
+        ui.actionForgetContentPacks.setEnabled(bool(self.extra_content))
         self._update_nav_actions()
 
     def _setup_entry_view(self) -> None:
@@ -244,17 +246,31 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, APP_NAME, "The content pack was not loaded:\n\n"
                                 + "\n".join(new_problems))
             return False
-        self.extra_content.append(folder)
-        cfg.write(self.settings, cfg.Prefs.EXTRA_CONTENT, self.extra_content)
+        self._use_kb(kb, [*self.extra_content, folder])
+        self.statusBar().showMessage(f"Loaded content pack {folder}", 8000)
+        return True
+
+    def forget_content_packs(self) -> None:
+        """Back to the embedded knowledge base only (also for the next start)."""
+        from kvmhelpdesk.kb import load_knowledge_base
+
+        self._use_kb(load_knowledge_base(), [])
+        self.statusBar().showMessage("Using the embedded knowledge base only", 8000)
+
+    def _use_kb(self, kb: KnowledgeBase, extra_content: list[str]) -> None:
+        self.extra_content = extra_content
+        cfg.write(self.settings, cfg.Prefs.EXTRA_CONTENT, extra_content)
         self.kb = kb
         self._fill_contents()
         if self.matrix_model is not None:
             self.matrix_model = GuestMatrixModel(kb.entries(kind="guest-os"), self)
             self.matrix_proxy.setSourceModel(self.matrix_model)
             self._on_matrix_filter()
+        self.ui.actionForgetContentPacks.setEnabled(bool(extra_content))
         self.search.restart()
-        self.statusBar().showMessage(f"Loaded content pack {folder}", 8000)
-        return True
+        place = self.history.current
+        if place is None or kb.find(place.entry_id, place.release) is None:
+            self.open_entry(HOME_ENTRY)
 
     def report_problems(self, problems: Iterable[str]) -> None:
         problems = list(problems)

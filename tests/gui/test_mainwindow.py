@@ -117,3 +117,30 @@ def test_history_logic() -> None:
     history.back()
     history.visit(c)
     assert not history.can_go_forward() and history.back() == a
+
+
+def test_load_and_forget_a_content_pack(window, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from kvmhelpdesk.gui import settings as cfg
+    from tests.helpers.content import LIMITS_TOML, make_release
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    broken = make_release(tmp_path / "broken", limits=LIMITS_TOML.replace("value = 32", "x"))
+    assert window.load_content_pack(str(broken)) is False
+    assert warnings and "limits.toml" in warnings[0]
+    assert "test-rel" not in window.kb.releases
+
+    pack = make_release(tmp_path / "pack")
+    assert window.load_content_pack(str(pack)) is True
+    assert "test-rel" in window.kb.releases
+    assert window.ui.actionForgetContentPacks.isEnabled()
+    assert cfg.read(window.settings, cfg.Prefs.EXTRA_CONTENT) == [str(pack)]
+    assert window.open_entry("limit-guest-vcpus", "test-rel")
+    assert "32" in window.ui.entryView.toPlainText()
+
+    window.ui.actionForgetContentPacks.trigger()
+    assert list(window.kb.releases) == ["sles11-sp1"]
+    assert cfg.read(window.settings, cfg.Prefs.EXTRA_CONTENT) == []
+    assert window.current_place().release == "sles11-sp1"
