@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QLineEdit,
+    QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kvmhelpdesk.gui import settings as cfg
-from kvmhelpdesk.gui.icons import kind_icon
+from kvmhelpdesk.gui.icons import kind_icon, status_icon
 from kvmhelpdesk.gui.tasks import BackgroundRunner
 from kvmhelpdesk.kb import STATUS_LABELS
 from kvmhelpdesk.kb.render import highlight_html
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 10
 RESULTS_TAB = 1
-LIMIT = 40
+LIMIT = 25  # enough to scan; each row is a laid-out rich-text document
 # (kind or "", button text): one click from any result list.
 KIND_FILTERS = (("", "All"), ("guest-os", "Guest OS"), ("qemu-option", "Options"),
                 ("monitor-command", "Monitor"), ("feature", "Features"), ("limit", "Limits"),
@@ -41,25 +42,36 @@ KIND_FILTERS = (("", "All"), ("guest-os", "Guest OS"), ("qemu-option", "Options"
 
 
 class HitDelegate(QStyledItemDelegate):
-    """Draws a hit as rich text: title, status icon and word, snippet with marked words."""
+    """Draws a hit: kind and status icons, bold title, status word, snippet with marked words.
+
+    Text-only documents, built once per hit and width and kept until the next result list, so
+    a result update costs little on the GUI thread; icons are painted from QIcon's pixmap cache.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.search_paths: list[str] = []
+        self._docs: dict[tuple[int, int], QTextDocument] = {}
 
-    def _document(self, hit: Hit, width: int) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDocumentMargin(4)
-        status = ""
-        if hit.status:
-            status = (f'&nbsp; <img src="icons:status-{hit.status}.svg" width="12" height="12">'
-                      f' <span style="color:#37474f">{STATUS_LABELS.get(hit.status, "")}</span>')
-        snippet = highlight_html(html.escape(hit.snippet), hit.terms).replace(
-            "background-color:#fff176;color:#000", "background-color:#fff176;color:#000;"
-        )
-        doc.setHtml(f"<b>{html.escape(hit.title)}</b>{status}<br>"
-                    f'<span style="color:#424242">{snippet}</span>')
-        doc.setTextWidth(max(width - 28, 80))
+    def forget(self) -> None:
+        """Drop cached documents (the result list changed)."""
+        self._docs.clear()
+
+    def _document(self, row: int, hit: Hit, width: int) -> QTextDocument:
+        key = (row, width)
+        doc = self._docs.get(key)
+        if doc is None or doc.property("hit_id") != hit.id:
+            doc = QTextDocument()
+            doc.setDocumentMargin(3)
+            status = ""
+            if hit.status:
+                status = (f' <span style="color:#37474f">· '
+                          f'{html.escape(STATUS_LABELS.get(hit.status, hit.status))}</span>')
+            snippet = highlight_html(html.escape(hit.snippet), hit.terms)
+            doc.setHtml(f"<b>{html.escape(hit.title)}</b>{status}<br>"
+                        f'<span style="color:#424242">{snippet}</span>')
+            doc.setTextWidth(max(width - 30, 80))
+            doc.setProperty("hit_id", hit.id)
+            self._docs[key] = doc
         return doc
 
     def paint(self, painter: Any, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -72,16 +84,18 @@ class HitDelegate(QStyledItemDelegate):
                               option.widget)
         painter.save()
         rect: QRect = option.rect
-        kind_icon(hit.kind).paint(painter, QRect(rect.left() + 4, rect.top() + 6, 18, 18))
-        painter.translate(rect.left() + 24, rect.top())
-        self._document(hit, rect.width()).drawContents(painter)
+        kind_icon(hit.kind).paint(painter, QRect(rect.left() + 4, rect.top() + 4, 18, 18))
+        if hit.status:
+            status_icon(hit.status).paint(painter, QRect(rect.left() + 7, rect.top() + 25, 12, 12))
+        painter.translate(rect.left() + 26, rect.top())
+        self._document(index.row(), hit, rect.width()).drawContents(painter)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         hit = index.data(HIT_ROLE)
         width = option.widget.viewport().width() if option.widget else 300
-        height = int(self._document(hit, width).size().height()) + 4
-        return QSize(width, max(height, 28))
+        height = int(self._document(index.row(), hit, width).size().height()) + 4
+        return QSize(width, max(height, 40))
 
 
 class SearchPanel(QObject):
@@ -147,6 +161,9 @@ class SearchPanel(QObject):
         ui.resultsList.setModel(self.model)
         ui.resultsList.setItemDelegate(self.delegate)
         ui.resultsList.setUniformItemSizes(False)
+        # Lay rows out a few at a time between events, so typing never waits for the list.
+        ui.resultsList.setLayoutMode(QListView.LayoutMode.Batched)
+        ui.resultsList.setBatchSize(6)
         # A light selection keeps the dark rich text of the delegate readable.
         ui.resultsList.setStyleSheet(
             "QListView::item:selected { background: #d6e8fb; color: black; }")
@@ -217,6 +234,7 @@ class SearchPanel(QObject):
         if result.query != self.field.text().strip():
             return  # the user typed on; a fresher search is coming
         self.last_result = result
+        self.delegate.forget()
         self.model.clear()
         for hit in result.hits:
             item = QStandardItem()
