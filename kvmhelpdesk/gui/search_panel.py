@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QLineEdit,
-    QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
 HIT_ROLE = Qt.ItemDataRole.UserRole + 10
 RESULTS_TAB = 1
 LIMIT = 25  # enough to scan; each row is a laid-out rich-text document
+SNIPPET_CHARS = 180  # a snippet of two or three lines keeps rows short and quick to lay out
 # (kind or "", button text): one click from any result list.
 KIND_FILTERS = (("", "All"), ("guest-os", "Guest OS"), ("qemu-option", "Options"),
                 ("monitor-command", "Monitor"), ("feature", "Features"), ("limit", "Limits"),
@@ -50,29 +50,36 @@ class HitDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._docs: dict[tuple[int, int], QTextDocument] = {}
+        # (row, width) -> (hit id, document). The id is kept here, not as a Qt dynamic
+        # property: QObject.property() of an unset name returns None with a refcount error in
+        # PySide6 and eventually crashes the interpreter.
+        self._docs: dict[tuple[int, int], tuple[str, QTextDocument, int]] = {}
 
     def forget(self) -> None:
         """Drop cached documents (the result list changed)."""
         self._docs.clear()
 
-    def _document(self, row: int, hit: Hit, width: int) -> QTextDocument:
+    def _document(self, row: int, hit: Hit, width: int) -> tuple[QTextDocument, int]:
+        """The row's document and its height (QTextDocument.size() re-measures each call)."""
         key = (row, width)
-        doc = self._docs.get(key)
-        if doc is None or doc.property("hit_id") != hit.id:
-            doc = QTextDocument()
-            doc.setDocumentMargin(3)
-            status = ""
-            if hit.status:
-                status = (f' <span style="color:#37474f">· '
-                          f'{html.escape(STATUS_LABELS.get(hit.status, hit.status))}</span>')
-            snippet = highlight_html(html.escape(hit.snippet), hit.terms)
-            doc.setHtml(f"<b>{html.escape(hit.title)}</b>{status}<br>"
-                        f'<span style="color:#424242">{snippet}</span>')
-            doc.setTextWidth(max(width - 30, 80))
-            doc.setProperty("hit_id", hit.id)
-            self._docs[key] = doc
-        return doc
+        cached = self._docs.get(key)
+        if cached is not None and cached[0] == hit.id:
+            return cached[1], cached[2]
+        doc = QTextDocument()
+        doc.setDocumentMargin(3)
+        status = ""
+        if hit.status:
+            status = (f' <span style="color:#37474f">· '
+                      f'{html.escape(STATUS_LABELS.get(hit.status, hit.status))}</span>')
+        text = hit.snippet if len(hit.snippet) <= SNIPPET_CHARS else \
+            hit.snippet[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+        snippet = highlight_html(html.escape(text), hit.terms)
+        doc.setHtml(f"<b>{html.escape(hit.title)}</b>{status}<br>"
+                    f'<span style="color:#424242">{snippet}</span>')
+        doc.setTextWidth(max(width - 30, 80))
+        height = int(doc.size().height())
+        self._docs[key] = (hit.id, doc, height)
+        return doc, height
 
     def paint(self, painter: Any, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         hit = index.data(HIT_ROLE)
@@ -84,18 +91,18 @@ class HitDelegate(QStyledItemDelegate):
                               option.widget)
         painter.save()
         rect: QRect = option.rect
+        painter.setClipRect(rect)
         kind_icon(hit.kind).paint(painter, QRect(rect.left() + 4, rect.top() + 4, 18, 18))
         if hit.status:
             status_icon(hit.status).paint(painter, QRect(rect.left() + 7, rect.top() + 25, 12, 12))
         painter.translate(rect.left() + 26, rect.top())
-        self._document(index.row(), hit, rect.width()).drawContents(painter)
+        self._document(index.row(), hit, rect.width())[0].drawContents(painter)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         hit = index.data(HIT_ROLE)
         width = option.widget.viewport().width() if option.widget else 300
-        height = int(self._document(index.row(), hit, width).size().height()) + 4
-        return QSize(width, max(height, 40))
+        return QSize(width, max(self._document(index.row(), hit, width)[1] + 4, 42))
 
 
 class SearchPanel(QObject):
@@ -161,9 +168,6 @@ class SearchPanel(QObject):
         ui.resultsList.setModel(self.model)
         ui.resultsList.setItemDelegate(self.delegate)
         ui.resultsList.setUniformItemSizes(False)
-        # Lay rows out a few at a time between events, so typing never waits for the list.
-        ui.resultsList.setLayoutMode(QListView.LayoutMode.Batched)
-        ui.resultsList.setBatchSize(6)
         # A light selection keeps the dark rich text of the delegate readable.
         ui.resultsList.setStyleSheet(
             "QListView::item:selected { background: #d6e8fb; color: black; }")
