@@ -14,8 +14,8 @@ app = QApplication([])
 from kvmhelpdesk.gui.app import create_window
 window = create_window(settings=QSettings(sys.argv[1], QSettings.Format.IniFormat))
 window.show()
-heavy = ("whoosh", "kvmhelpdesk.search.engine", "kvmhelpdesk.gui.wizard", "kvmhelpdesk.triage.rules",
-         "kvmhelpdesk.analyze", "kvmhelpdesk.report")
+heavy = ("whoosh", "kvmhelpdesk.search.engine", "kvmhelpdesk.gui.wizard",
+         "kvmhelpdesk.triage.rules", "kvmhelpdesk.analyze", "kvmhelpdesk.report")
 print(sorted({m.split(".")[0] if m.startswith("whoosh") else m for m in sys.modules
               if m.startswith(heavy)}))
 """
