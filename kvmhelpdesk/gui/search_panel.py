@@ -120,7 +120,7 @@ class SearchPanel(QObject):
         self._opener = BackgroundRunner(self)
         self._searcher = BackgroundRunner(self)
         self._build_field()
-        self._build_filters()
+        self.kind_buttons: QButtonGroup | None = None  # built with the first results
         self._build_results()
 
     # -- widgets ----------------------------------------------------------------------------
@@ -141,6 +141,9 @@ class SearchPanel(QObject):
         self.window.addAction(self.window.ui.actionFocusSearch)
 
     def _build_filters(self) -> None:
+        """The kind buttons: made when the results tab is first needed, not at start-up."""
+        if self.kind_buttons is not None:
+            return
         grid = QGridLayout()
         grid.setSpacing(2)
         self.kind_buttons = QButtonGroup(self)
@@ -238,6 +241,7 @@ class SearchPanel(QObject):
         if result.query != self.field.text().strip():
             return  # the user typed on; a fresher search is coming
         self.last_result = result
+        self._build_filters()
         self.delegate.forget()
         self.model.clear()
         for hit in result.hits:
