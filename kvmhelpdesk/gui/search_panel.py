@@ -9,100 +9,29 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel, QTextDocument
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QGridLayout,
-    QLineEdit,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QToolButton,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QLineEdit
 
 from kvmhelpdesk.gui import settings as cfg
-from kvmhelpdesk.gui.icons import kind_icon, status_icon
-from kvmhelpdesk.gui.tasks import BackgroundRunner
-from kvmhelpdesk.kb import STATUS_LABELS
-from kvmhelpdesk.kb.render import highlight_html
 
+# The result delegate, the kind buttons and the worker threads are made on first use: at
+# start-up only the search field is on screen.
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QButtonGroup
+
     from kvmhelpdesk.gui.mainwindow import MainWindow
-    from kvmhelpdesk.search import Hit, SearchEngine, SearchResult
+    from kvmhelpdesk.gui.search_results import HitDelegate
+    from kvmhelpdesk.gui.tasks import BackgroundRunner
+    from kvmhelpdesk.search import SearchEngine, SearchResult
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 10
 RESULTS_TAB = 1
 LIMIT = 25  # enough to scan; each row is a laid-out rich-text document
-SNIPPET_CHARS = 180  # a snippet of two or three lines keeps rows short and quick to lay out
 # (kind or "", button text): one click from any result list.
 KIND_FILTERS = (("", "All"), ("guest-os", "Guest OS"), ("qemu-option", "Options"),
                 ("monitor-command", "Monitor"), ("feature", "Features"), ("limit", "Limits"),
                 ("performance", "Perf."), ("article", "Articles"))
-
-
-class HitDelegate(QStyledItemDelegate):
-    """Draws a hit: kind and status icons, bold title, status word, snippet with marked words.
-
-    Text-only documents, built once per hit and width and kept until the next result list, so
-    a result update costs little on the GUI thread; icons are painted from QIcon's pixmap cache.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        # (row, width) -> (hit id, document). The id is kept here, not as a Qt dynamic
-        # property: QObject.property() of an unset name returns None with a refcount error in
-        # PySide6 and eventually crashes the interpreter.
-        self._docs: dict[tuple[int, int], tuple[str, QTextDocument, int]] = {}
-
-    def forget(self) -> None:
-        """Drop cached documents (the result list changed)."""
-        self._docs.clear()
-
-    def _document(self, row: int, hit: Hit, width: int) -> tuple[QTextDocument, int]:
-        """The row's document and its height (QTextDocument.size() re-measures each call)."""
-        key = (row, width)
-        cached = self._docs.get(key)
-        if cached is not None and cached[0] == hit.id:
-            return cached[1], cached[2]
-        doc = QTextDocument()
-        doc.setDocumentMargin(3)
-        status = ""
-        if hit.status:
-            status = (f' <span style="color:#37474f">· '
-                      f'{html.escape(STATUS_LABELS.get(hit.status, hit.status))}</span>')
-        text = hit.snippet if len(hit.snippet) <= SNIPPET_CHARS else \
-            hit.snippet[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
-        snippet = highlight_html(html.escape(text), hit.terms)
-        doc.setHtml(f"<b>{html.escape(hit.title)}</b>{status}<br>"
-                    f'<span style="color:#424242">{snippet}</span>')
-        doc.setTextWidth(max(width - 30, 80))
-        height = int(doc.size().height())
-        self._docs[key] = (hit.id, doc, height)
-        return doc, height
-
-    def paint(self, painter: Any, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        hit = index.data(HIT_ROLE)
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None
-        option.text = ""
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
-                              option.widget)
-        painter.save()
-        rect: QRect = option.rect
-        painter.setClipRect(rect)
-        kind_icon(hit.kind).paint(painter, QRect(rect.left() + 4, rect.top() + 4, 18, 18))
-        if hit.status:
-            status_icon(hit.status).paint(painter, QRect(rect.left() + 7, rect.top() + 25, 12, 12))
-        painter.translate(rect.left() + 26, rect.top())
-        self._document(index.row(), hit, rect.width())[0].drawContents(painter)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        hit = index.data(HIT_ROLE)
-        width = option.widget.viewport().width() if option.widget else 300
-        return QSize(width, max(self._document(index.row(), hit, width)[1] + 4, 42))
 
 
 class SearchPanel(QObject):
@@ -117,10 +46,11 @@ class SearchPanel(QObject):
         self.engine: SearchEngine | None = None
         self.kind = ""
         self.last_result: SearchResult | None = None
-        self._opener = BackgroundRunner(self)
-        self._searcher = BackgroundRunner(self)
+        self._opener: BackgroundRunner | None = None
+        self._searcher: BackgroundRunner | None = None
+        self.kind_buttons: QButtonGroup | None = None
+        self.delegate: HitDelegate | None = None
         self._build_field()
-        self.kind_buttons: QButtonGroup | None = None  # built with the first results
         self._build_results()
 
     # -- widgets ----------------------------------------------------------------------------
@@ -144,6 +74,10 @@ class SearchPanel(QObject):
         """The kind buttons: made when the results tab is first needed, not at start-up."""
         if self.kind_buttons is not None:
             return
+        from PySide6.QtWidgets import QButtonGroup, QGridLayout, QToolButton
+
+        from kvmhelpdesk.gui.icons import kind_icon
+
         grid = QGridLayout()
         grid.setSpacing(2)
         self.kind_buttons = QButtonGroup(self)
@@ -167,9 +101,7 @@ class SearchPanel(QObject):
     def _build_results(self) -> None:
         ui = self.window.ui
         self.model = QStandardItemModel(self)
-        self.delegate = HitDelegate(self)
         ui.resultsList.setModel(self.model)
-        ui.resultsList.setItemDelegate(self.delegate)
         ui.resultsList.setUniformItemSizes(False)
         # A light selection keeps the dark rich text of the delegate readable.
         ui.resultsList.setStyleSheet(
@@ -189,6 +121,10 @@ class SearchPanel(QObject):
 
             return SearchEngine.open(kb)
 
+        from kvmhelpdesk.gui.tasks import BackgroundRunner
+
+        if self._opener is None:
+            self._opener, self._searcher = BackgroundRunner(self), BackgroundRunner(self)
         self.field.setPlaceholderText("Preparing search…")
         self._opener.submit(open_engine, self._on_engine)
 
@@ -227,6 +163,7 @@ class SearchPanel(QObject):
         if self.engine is None:
             return  # runs when the engine is ready
         engine, kind = self.engine, self.kind or None
+        assert self._searcher is not None  # made together with the engine
         self._searcher.submit(lambda: engine.search(query, kind=kind, limit=LIMIT),
                               self._on_results)
 
@@ -242,6 +179,11 @@ class SearchPanel(QObject):
             return  # the user typed on; a fresher search is coming
         self.last_result = result
         self._build_filters()
+        if self.delegate is None:
+            from kvmhelpdesk.gui.search_results import HitDelegate
+
+            self.delegate = HitDelegate(self)
+            self.window.ui.resultsList.setItemDelegate(self.delegate)
         self.delegate.forget()
         self.model.clear()
         for hit in result.hits:
@@ -299,5 +241,6 @@ class SearchPanel(QObject):
         cfg.write(self.window.settings, cfg.WindowState.LAST_QUERY, self.field.text())
 
     def shutdown(self) -> None:
-        self._opener.wait()
-        self._searcher.wait()
+        for runner in (self._opener, self._searcher):
+            if runner is not None:
+                runner.wait()

@@ -8,9 +8,9 @@ never takes the embedded knowledge base down with it.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from kvmhelpdesk.kb import schema
@@ -42,6 +42,13 @@ SYNONYM_KEYS: Mapping[str, schema.Spec] = {
     "entries": schema.Spec(schema.STR_LIST),
 }
 FRONT_MATTER = "+++"
+
+
+def _tomllib() -> ModuleType:
+    """tomllib, imported when a file really needs parsing (usually the parse cache answers)."""
+    import tomllib
+
+    return tomllib
 
 
 def load_knowledge_base(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
@@ -139,10 +146,10 @@ def _where(path: Path) -> str:
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            return _tomllib().load(handle)
     except FileNotFoundError:
         raise ContentError(f"{path}: file is missing") from None
-    except tomllib.TOMLDecodeError as exc:
+    except _tomllib().TOMLDecodeError as exc:
         raise ContentError(f"{path}: not valid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentError(f"{path}: cannot be read: {exc}") from None
@@ -245,8 +252,8 @@ def _parse_article(path: Path) -> dict[str, Any]:
     except StopIteration:
         raise ContentError(f"{path}: line 1: front matter is not closed by a '+++' line") from None
     try:
-        meta = tomllib.loads("\n".join(lines[1:end]))
-    except tomllib.TOMLDecodeError as exc:
+        meta = _tomllib().loads("\n".join(lines[1:end]))
+    except _tomllib().TOMLDecodeError as exc:
         raise ContentError(
             f"{path}: front matter (lines 2-{end}) is not valid TOML: {exc}") from None
     if "body" in meta:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -128,6 +127,8 @@ class Release:
         """sha256 over the release folder's files: keys caches such as the search index.
 
         Computed on first use, so start-up does not read every file twice."""
+        import hashlib
+
         digest = hashlib.sha256()
         if not self.origin:  # built in memory (tests, benchmarks): hash the entries themselves
             for entry in self.entries.values():
@@ -196,6 +197,8 @@ class KnowledgeBase:
     @property
     def fingerprint(self) -> str:
         """One hash over every loaded release: changes whenever any content file changes."""
+        import hashlib
+
         digest = hashlib.sha256()
         for release in self._releases.values():
             digest.update(f"{release.id}:{release.fingerprint};".encode())

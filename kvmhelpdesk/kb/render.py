@@ -7,7 +7,6 @@ resolves them against the icons folder. Every badge carries its word too: never 
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 from collections.abc import Iterable, Mapping
@@ -77,7 +76,7 @@ def save_render_cache() -> None:
 def markdown_to_html(text: str) -> str:
     if _rendered is None:
         return _convert(text)
-    key = "md:" + hashlib.sha256(text.encode()).hexdigest()
+    key = "md:" + text  # the text itself: no hashing on the way to the first window
     return _rendered.memo(key, lambda: _convert(text))
 
 
