@@ -10,7 +10,7 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit
 
 from kvmhelpdesk.gui import settings as cfg
@@ -103,9 +103,13 @@ class SearchPanel(QObject):
         self.model = QStandardItemModel(self)
         ui.resultsList.setModel(self.model)
         ui.resultsList.setUniformItemSizes(False)
-        # A light selection keeps the dark rich text of the delegate readable.
-        ui.resultsList.setStyleSheet(
-            "QListView::item:selected { background: #d6e8fb; color: black; }")
+        # A light selection keeps the dark rich text of the delegate readable. A palette, not
+        # a style sheet: style sheets cost a tenth of a second at start-up.
+        palette = ui.resultsList.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, QColor("#d6e8fb"))
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("black"))
+        ui.resultsList.setPalette(palette)
         ui.resultsList.activated.connect(self._open_index)
         ui.resultsList.doubleClicked.connect(self._open_index)
         ui.suggestionLabel.linkActivated.connect(self._accept_suggestion)
