@@ -37,3 +37,20 @@ def test_works_without_an_application_or_display(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-c", code, str(target)], cwd=ROOT, env=env, check=True,
                    timeout=60)
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_check_cli_writes_a_pdf(tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"format": "kvmhelpdesk-case", "version": 1,
+                                "guests": [{"name": "g", "os": "Win7 x64", "vcpus": 2}]}))
+    target = tmp_path / "out.pdf"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-m", "kvmhelpdesk", "check", str(case), "--pdf",
+                             str(target)], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes().startswith(b"%PDF")
