@@ -163,17 +163,21 @@ def word_scores(view: IndexView, keys: tuple[str, ...], is_word: bool,
     return total
 
 
+def _exact_bonus(total: dict[int, float], view: IndexView,
+                 checks: tuple[tuple[str, str, float], ...]) -> None:
+    """Add `points` to every document whose `field` holds exactly `text`."""
+    for field, text, points in checks:
+        for docnum in view.has(field, text):
+            total[docnum] = total.get(docnum, 0.0) + points
+
+
 def score(plan: QueryPlan, view: IndexView) -> dict[int, float]:
     """Score of every document the plan matches (see the module docstring)."""
     total: dict[int, float] = {}
-    for docnum in view.has("exact", plan.phrase):
-        total[docnum] = total.get(docnum, 0.0) + EXACT_PHRASE
-    for docnum in view.has("alias", plan.phrase):
-        total[docnum] = total.get(docnum, 0.0) + EXACT_ALIAS
-    for docnum in view.has("value", plan.phrase):
-        total[docnum] = total.get(docnum, 0.0) + EXACT_VALUE
-    for docnum in view.has("exactcase", plan.phrase_cased):
-        total[docnum] = total.get(docnum, 0.0) + EXACT_PHRASE_CASED
+    _exact_bonus(total, view, (("exact", plan.phrase, EXACT_PHRASE),
+                               ("alias", plan.phrase, EXACT_ALIAS),
+                               ("value", plan.phrase, EXACT_VALUE),
+                               ("exactcase", plan.phrase_cased, EXACT_PHRASE_CASED)))
     multi = len(plan.clauses) > 1
     for clause in plan.clauses:
         tok = clause.token
@@ -185,14 +189,10 @@ def score(plan: QueryPlan, view: IndexView) -> dict[int, float]:
                         best[docnum] = value
         _add(total, best)
         if multi and not tok.is_word:
-            for docnum in view.has("exact", tok.whole):
-                total[docnum] = total.get(docnum, 0.0) + EXACT_TOKEN
-            for docnum in view.has("alias", tok.whole):
-                total[docnum] = total.get(docnum, 0.0) + EXACT_TOKEN_ALIAS
-            for docnum in view.has("value", tok.whole):
-                total[docnum] = total.get(docnum, 0.0) + EXACT_TOKEN_VALUE
-            for docnum in view.has("exactcase", tok.raw):
-                total[docnum] = total.get(docnum, 0.0) + EXACT_TOKEN_CASED
+            _exact_bonus(total, view, (("exact", tok.whole, EXACT_TOKEN),
+                                       ("alias", tok.whole, EXACT_TOKEN_ALIAS),
+                                       ("value", tok.whole, EXACT_TOKEN_VALUE),
+                                       ("exactcase", tok.raw, EXACT_TOKEN_CASED)))
     for entries in plan.boosted_entries():
         for entry_id in set(entries):
             for docnum in view.by_id.get(entry_id, ()):
