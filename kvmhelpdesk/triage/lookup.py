@@ -20,9 +20,13 @@ _CACHE: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, Lookup]] = weakref.We
 
 @dataclass
 class Lookup:
-    """Entries of one release, indexed the way the rules ask for them."""
+    """Entries of one release, indexed the way the rules ask for them.
 
-    kb: KnowledgeBase
+    It holds its knowledge base weakly: the cache below is keyed weakly by that knowledge
+    base, and a strong reference here would keep every replaced knowledge base alive.
+    """
+
+    kb_ref: weakref.ReferenceType[KnowledgeBase]
     release: str
     guest_rows: list[Entry] = field(default_factory=list)
     limits: dict[str, Entry] = field(default_factory=dict)
@@ -32,6 +36,13 @@ class Lookup:
     performance: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     articles: dict[str, Entry] = field(default_factory=dict)
     headings: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        kb = self.kb_ref()
+        if kb is None:
+            raise RuntimeError("the knowledge base of this lookup is gone")
+        return kb
 
     # ---------------------------------------------------------------- queries
     def entry(self, entry_id: str) -> Entry | None:
@@ -103,7 +114,8 @@ def lookup(kb: KnowledgeBase, release: str | None = None) -> Lookup:
 
 def _build(kb: KnowledgeBase, release: str) -> Lookup:
     rel = kb.release(release)
-    index = Lookup(kb=kb, release=rel.id, headings={s.id: s.heading for s in rel.sections})
+    index = Lookup(kb_ref=weakref.ref(kb), release=rel.id,
+                   headings={s.id: s.heading for s in rel.sections})
     for entry in rel.entries.values():
         f: Mapping[str, Any] = entry.fields
         if entry.kind == "guest-os":
