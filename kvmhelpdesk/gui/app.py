@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kvmhelpdesk import APP_NAME, __version__
 from kvmhelpdesk.gui import settings as cfg
 from kvmhelpdesk.gui.icons import icon, install_search_path
-from kvmhelpdesk.kb import ContentError, KnowledgeBase, load_knowledge_base
+from kvmhelpdesk.kb import ContentError, load_knowledge_base
 from kvmhelpdesk.kb.parse_cache import default_cache
 from kvmhelpdesk.kb.render import use_render_cache
 
@@ -23,10 +23,6 @@ def make_settings() -> QSettings:
                      "kvmhelpdesk")
 
 
-def load_kb_for_gui(extra: Sequence[str]) -> KnowledgeBase:
-    return load_knowledge_base(extra)
-
-
 def create_window(extra_content: Sequence[str] = (), settings: QSettings | None = None):
     """Build the main window (used by `run` and by tests)."""
     from kvmhelpdesk.gui.mainwindow import MainWindow
@@ -36,7 +32,7 @@ def create_window(extra_content: Sequence[str] = (), settings: QSettings | None 
     settings = settings or make_settings()
     remembered = cfg.read(settings, cfg.Prefs.EXTRA_CONTENT)
     extra = list(dict.fromkeys([*remembered, *extra_content]))
-    kb = load_kb_for_gui(extra)
+    kb = load_knowledge_base(extra)
     loaded = [d for d in extra if not any(d in p for p in kb.problems)]
     window = MainWindow(kb, settings, loaded)
     window.report_problems(kb.problems)
