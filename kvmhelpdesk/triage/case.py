@@ -1,4 +1,5 @@
-"""Case file format v1: schema, validation with key paths, loading and atomic saving.
+"""Case file format (v2; v1 files read unchanged): schema, validation with key paths, loading
+and atomic saving.
 
 The case file is a contract between the wizard, the CLI and tools outside the project, so the
 validator is strict (unknown keys and wrong types are errors naming the key path) and saving
@@ -18,7 +19,13 @@ from pathlib import Path
 from typing import Any
 
 CASE_FORMAT = "kvmhelpdesk-case"
-CASE_VERSION = 1
+CASE_VERSION = 2  # the newest version this program reads and writes
+READABLE_VERSIONS = (1, 2)
+# Keys version 2 added; a case using none of them is still written as version 1, so tools that
+# read only version 1 keep reading the cases that need nothing newer.
+V2_HOST_KEYS = ("os",)
+V2_CASE_KEYS = ("confirmations", "evidence", "source")
+CONFIRMATION_STATES = ("confirmed", "open", "refuted")
 MAX_CASE_BYTES = 64 * 1024 * 1024  # far above any real case; refuses runaway input early
 
 
@@ -80,7 +87,7 @@ PERF_CATEGORIES = ("cpu", "network", "disk", "graphics", "time")
 PERF_MODES = ("emulated", "paravirtualized", "passthrough")
 
 HOST = _obj(
-    arch=_s(), cpu_vendor=_s("intel", "amd"), cpu_cores=_i(1),
+    os=_s(), arch=_s(), cpu_vendor=_s("intel", "amd"), cpu_cores=_i(1),
     hardware_virtualization=_s(*STATE), kvm_modules_loaded=BOOL,
     iommu=_s(*STATE), kernel_cmdline=_s(), constant_tsc=BOOL, numa_nodes=_i(1),
     ksm=BOOL, ntp=BOOL, kvm_module_parameters=_s("default", "custom", "support-directed"),
@@ -101,20 +108,42 @@ GUEST = _obj(
 )
 PERFORMANCE = _obj(category=_s(*PERF_CATEGORIES), mode=_s(*PERF_MODES),
                    measured_percent=Spec("number", minimum=0))
+# v2: the engineer's answer to one condition of the verdict, keyed by the condition's `key`.
+CONFIRMATION = _obj(state=Spec("str", choices=CONFIRMATION_STATES, required=True),
+                    note=_s(), at=_s())
+# v2: where one answer was read (a support bundle's file, line and block heading).
+EVIDENCE = _obj(file=Spec("str", required=True), line=_i(1), section=_s(), excerpt=_s(),
+                origin=_s())
+# v2: what the case was built from (a support bundle), for reports and the wizard.
+SOURCE = _obj(kind=Spec("str", required=True), name=_s(), hostname=_s(), collected=_s(),
+              files=_list(_s()))
 CASE = Spec("object", fields={
     "format": Spec("str", choices=(CASE_FORMAT,), required=True),
-    "version": Spec("int", choices=(CASE_VERSION,), required=True),
+    "version": Spec("int", choices=READABLE_VERSIONS, required=True),
     "title": _s(), "release": _s(), "host": HOST, "guests": _list(GUEST),
     "performance": _list(PERFORMANCE),
+    "confirmations": Spec("map", item=CONFIRMATION),
+    "evidence": Spec("map", item=EVIDENCE),
+    "source": SOURCE,
 })
 
 _TYPE_WORDS = {"str": "a string", "int": "an integer", "number": "a number",
-               "bool": "true or false", "list": "a list", "object": "an object"}
+               "bool": "true or false", "list": "a list", "object": "an object",
+               "map": "an object"}
+
+
+def needed_version(case: Mapping[str, Any]) -> int:
+    """The lowest case-format version that can hold `case` (1 unless it uses a v2 key)."""
+    host = case.get("host")
+    if any(key in case for key in V2_CASE_KEYS) or (
+            isinstance(host, Mapping) and any(key in host for key in V2_HOST_KEYS)):
+        return 2
+    return 1
 
 
 def empty_case(release: str | None = None) -> dict[str, Any]:
     """The smallest valid case: what the CLI starts from when only input flags are given."""
-    case: dict[str, Any] = {"format": CASE_FORMAT, "version": CASE_VERSION}
+    case: dict[str, Any] = {"format": CASE_FORMAT, "version": 1}
     if release:
         case["release"] = release
     return case
@@ -150,7 +179,7 @@ def _type_ok(value: Any, kind: str) -> bool:
         return isinstance(value, bool)
     if kind == "list":
         return isinstance(value, list)
-    return isinstance(value, dict)
+    return isinstance(value, dict)  # object, map
 
 
 def _join(path: str, key: str) -> str:
@@ -173,6 +202,9 @@ def _check(value: Any, spec: Spec, path: str, out: list[Problem]) -> None:
     if spec.kind == "list" and spec.item is not None:
         for index, item in enumerate(value):
             _check(item, spec.item, f"{path}[{index}]", out)
+    elif spec.kind == "map" and spec.item is not None:
+        for key, item in value.items():
+            _check(item, spec.item, f"{path}[{json.dumps(key, ensure_ascii=False)}]", out)
     elif spec.kind == "object":
         for key, item in value.items():
             sub = spec.fields.get(key)
@@ -296,8 +328,14 @@ def load_case(path: str | os.PathLike[str]) -> dict[str, Any]:
 
 
 def dump_case(case: Mapping[str, Any]) -> str:
-    """Canonical JSON text of a case (stable key order as given, UTF-8, trailing newline)."""
-    return json.dumps(case, indent=2, ensure_ascii=False) + "\n"
+    """Canonical JSON text of a case (stable key order as given, UTF-8, trailing newline).
+
+    `version` is written as the lowest version that holds the case (see `needed_version`).
+    """
+    data = dict(case)
+    if "version" in data:
+        data["version"] = needed_version(case)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def save_case(case: dict[str, Any], path: str | os.PathLike[str]) -> None:

@@ -107,7 +107,7 @@ def _write(tmp_path: Path, data: bytes | str, name: str = "case.json") -> Path:
         ("[1, 2, 3]", "not a KVM Helpdesk case file"),
         ("{\"name\": \"a libvirt thing\"}", "it has no format key"),
         ("{\"format\": \"other-tool\", \"version\": 1}", "its format is 'other-tool'"),
-        ("{\"format\": \"kvmhelpdesk-case\", \"version\": 2}", "newer than this program reads"),
+        ("{\"format\": \"kvmhelpdesk-case\", \"version\": 3}", "newer than this program reads"),
         ("{\"format\": \"kvmhelpdesk-case\", \"version\": 1, \"version\": 1}", "duplicate key"),
         ("{\"format\": \"kvmhelpdesk-case\", \"version\": 1, \"performance\": "
          "[{\"measured_percent\": NaN}]}", "NaN is not allowed"),
