@@ -67,7 +67,7 @@ def test_unsaved_prompt_on_new(opened, dialogs) -> None:
     ('{"format": "kvmhelpdesk-case", "version": 1, "title": "cut"', "truncated"),
     ("\x00\x01garbage", "not valid JSON"),
     ('{"format": "something-else", "version": 1}', "format"),
-    ('{"format": "kvmhelpdesk-case", "version": 2}', "newer"),
+    ('{"format": "kvmhelpdesk-case", "version": 3}', "newer"),
     ("", "empty"),
 ])
 def test_bad_file_is_a_message_and_changes_nothing(opened, dialogs, tmp_path: Path,
