@@ -8,15 +8,16 @@ never leaves a half-written file behind.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
+
+from kvmhelpdesk import fileio
+from kvmhelpdesk.safetext import has_surrogate
+from kvmhelpdesk.triage import casejson
 
 CASE_FORMAT = "kvmhelpdesk-case"
 CASE_VERSION = 2  # the newest version this program reads and writes
@@ -27,6 +28,10 @@ V2_HOST_KEYS = ("os",)
 V2_CASE_KEYS = ("confirmations", "evidence", "source")
 CONFIRMATION_STATES = ("confirmed", "open", "refuted")
 MAX_CASE_BYTES = 64 * 1024 * 1024  # far above any real case; refuses runaway input early
+# One case describes one host. The statement allows at most 8 vCPUs per host core (L100), so
+# even a 512-core host runs at most 4,096 guests; no list in a case (guests, disks, monitor
+# commands...) is longer than that in real life, and the cap keeps checking a case bounded.
+MAX_ITEMS = 4096
 
 
 class CaseError(ValueError):
@@ -36,6 +41,10 @@ class CaseError(ValueError):
         super().__init__(f"{path}: {message}" if path else message)
         self.path = path
         self.reason = message
+
+
+class CaseReadOnlyError(CaseError):
+    """The file to save to is read-only: the app asks, then saves with `replace_read_only`."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,7 @@ class Spec:
     nullable: bool = False
     minimum: float | None = None
     required: bool = False
+    max_items: int = MAX_ITEMS  # lists and maps
 
 
 def _s(*choices: str, nullable: bool = False) -> Spec:
@@ -189,6 +199,10 @@ def _join(path: str, key: str) -> str:
 def _check(value: Any, spec: Spec, path: str, out: list[Problem]) -> None:
     if value is None and spec.nullable:
         return
+    problem = casejson.bad_value(value, spec.kind in ("list", "map"), spec.max_items)
+    if problem:
+        out.append(Problem(path, problem))
+        return
     if not _type_ok(value, spec.kind):
         out.append(Problem(path, f"expected {_TYPE_WORDS[spec.kind]}, "
                                  f"found {_json_type(value)}"))
@@ -204,7 +218,11 @@ def _check(value: Any, spec: Spec, path: str, out: list[Problem]) -> None:
             _check(item, spec.item, f"{path}[{index}]", out)
     elif spec.kind == "map" and spec.item is not None:
         for key, item in value.items():
-            _check(item, spec.item, f"{path}[{json.dumps(key, ensure_ascii=False)}]", out)
+            where = f"{path}[{json.dumps(key, ensure_ascii=False)}]"
+            if has_surrogate(key):
+                out.append(Problem(where, casejson.SURROGATE_WORDS))
+            else:
+                _check(item, spec.item, where, out)
     elif spec.kind == "object":
         for key, item in value.items():
             sub = spec.fields.get(key)
@@ -264,19 +282,6 @@ def validate_guest(guest: Any, index: int = 0) -> dict[str, Any]:
     return guest
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise CaseError(f"duplicate key {key!r} in a JSON object")
-        result[key] = value
-    return result
-
-
-def _no_constant(word: str) -> Any:
-    raise CaseError(f"{word} is not allowed in a case file")
-
-
 def parse_case(text: str | bytes, where: str = "case") -> dict[str, Any]:
     """Parse and validate case JSON; CaseError says what is wrong (corrupt, foreign, newer)."""
     if isinstance(text, bytes):
@@ -288,15 +293,9 @@ def parse_case(text: str | bytes, where: str = "case") -> dict[str, Any]:
     if not text.strip():
         raise CaseError("the file is empty", where)
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        hint = " (the file looks truncated)" if exc.pos >= len(text.rstrip()) else ""
-        raise CaseError(f"not valid JSON at line {exc.lineno} column {exc.colno}: "
-                        f"{exc.msg}{hint}", where) from None
-    except CaseError as exc:
-        raise CaseError(exc.reason, where) from None
-    except RecursionError:
-        raise CaseError("JSON nested too deeply", where) from None
+        data = casejson.decode(text)
+    except casejson.CaseJsonError as exc:
+        raise CaseError(str(exc), where) from None
     if not isinstance(data, dict) or data.get("format") != CASE_FORMAT:
         found = data.get("format") if isinstance(data, dict) else None
         what = f"its format is {found!r}" if isinstance(found, str) else "it has no format key"
@@ -313,17 +312,15 @@ def load_case(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read and validate a case file; CaseError names the file and the problem."""
     where = str(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_CASE_BYTES + 1)
-    except FileNotFoundError:
-        raise CaseError("no such file", where) from None
+        raw = fileio.read_regular_file(path, MAX_CASE_BYTES)
+    except (FileNotFoundError, fileio.NotRegularFileError) as exc:
+        raise CaseError(fileio.reason(exc), where) from None
     except IsADirectoryError:
         raise CaseError("is a folder, not a case file", where) from None
+    except fileio.TooLargeError as exc:
+        raise CaseError(f"{exc}: not a case file", where) from None
     except OSError as exc:
-        raise CaseError(f"cannot be read: {exc.strerror or exc}", where) from None
-    if len(raw) > MAX_CASE_BYTES:
-        raise CaseError(f"larger than {MAX_CASE_BYTES // (1024 * 1024)} MB: not a case file",
-                        where)
+        raise CaseError(f"cannot be read: {fileio.reason(exc)}", where) from None
     return parse_case(raw, where)
 
 
@@ -338,54 +335,24 @@ def dump_case(case: Mapping[str, Any]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def save_case(case: dict[str, Any], path: str | os.PathLike[str]) -> None:
-    """Validate, then write atomically: temp file in the same folder, fsync, rename.
+def save_case(case: dict[str, Any], path: str | os.PathLike[str], *,
+              replace_read_only: bool = False) -> None:
+    """Validate, then write atomically (see kvmhelpdesk.fileio: through a symbolic link to
+    its target; never over a device, FIFO or folder; a read-only file only when
+    `replace_read_only`, else CaseReadOnlyError).
 
     A crash or kill at any moment leaves either the previous file or the new one, complete.
     An invalid case raises CaseError and touches nothing.
     """
     validate_case(case)
     data = dump_case(case).encode("utf-8")
-    target = Path(path)
-    folder = target.parent
+    where = str(path)
     try:
-        mode = target.stat().st_mode & 0o777
-    except FileNotFoundError:
-        mode = 0o644
+        fileio.atomic_write(path, data, replace_read_only=replace_read_only)
+    except fileio.ReadOnlyFileError:
+        raise CaseReadOnlyError("is read-only: not saved", where) from None
     except OSError as exc:
-        raise CaseError(f"cannot be saved: {exc.strerror or exc}", str(target)) from None
-    try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise CaseError(f"cannot be saved: {exc.strerror or exc}", str(target)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        if isinstance(exc, OSError):
-            raise CaseError(f"cannot be saved: {exc.strerror or exc}", str(target)) from None
-        raise
-    _fsync_dir(folder)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        raise CaseError(f"cannot be saved: {fileio.reason(exc)}", where) from None
 
 
 def merge_case(case: Mapping[str, Any], host: Mapping[str, Any] | None = None,

@@ -1,0 +1,105 @@
+"""kvmhelpdesk.fileio: reading only regular files, never blocking; writing like an editor."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from kvmhelpdesk import fileio
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+
+
+@needs_fifo
+def test_a_fifo_is_refused_at_once_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "case.json"
+    os.mkfifo(fifo)
+    with pytest.raises(fileio.NotRegularFileError, match="named pipe"):
+        fileio.read_regular_file(fifo, 100)  # no writer: would block forever without O_NONBLOCK
+
+
+def test_folder_device_cap_and_missing(tmp_path: Path) -> None:
+    with pytest.raises(IsADirectoryError):
+        fileio.read_regular_file(tmp_path, 100)
+    if os.path.exists("/dev/zero"):
+        with pytest.raises(fileio.NotRegularFileError, match="character device"):
+            fileio.read_regular_file("/dev/zero", 100)  # endless: would never finish
+    big = tmp_path / "big"
+    big.write_bytes(b"x" * 101)
+    with pytest.raises(fileio.TooLargeError, match="larger than 100 bytes"):
+        fileio.read_regular_file(big, 100)
+    assert fileio.read_regular_file(big, 101) == b"x" * 101
+    with pytest.raises(FileNotFoundError):
+        fileio.read_regular_file(tmp_path / "nothing", 100)
+
+
+def test_write_goes_through_a_symlink_to_its_target(tmp_path: Path) -> None:
+    real = tmp_path / "cases" / "real.json"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert fileio.atomic_write(link, b"new") == real
+    assert link.is_symlink() and real.read_text() == "new"
+    dangling = tmp_path / "dangling.json"
+    dangling.symlink_to(tmp_path / "cases" / "later.json")
+    fileio.atomic_write(dangling, b"made")
+    assert dangling.is_symlink() and (tmp_path / "cases" / "later.json").read_text() == "made"
+
+
+@needs_fifo
+def test_never_replaces_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(fileio.NotRegularFileError):
+        fileio.atomic_write(fifo, b"x")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    link_to_device = tmp_path / "null"
+    link_to_device.symlink_to("/dev/null")
+    with pytest.raises(fileio.NotRegularFileError, match="character device"):
+        fileio.atomic_write(link_to_device, b"x")
+    with pytest.raises(fileio.NotRegularFileError, match="folder"):
+        fileio.atomic_write(tmp_path, b"x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null", "pipe"]
+
+
+def test_read_only_target_is_kept_unless_the_user_agreed(tmp_path: Path) -> None:
+    target = tmp_path / "case.json"
+    target.write_text("keep")
+    target.chmod(0o444)
+    with pytest.raises(fileio.ReadOnlyFileError):
+        fileio.atomic_write(target, b"new")  # also as root: the mode says read-only
+    assert target.read_text() == "keep"
+    fileio.atomic_write(target, b"new", replace_read_only=True)
+    assert target.read_text() == "new" and stat.S_IMODE(target.stat().st_mode) == 0o444
+
+
+@pytest.mark.parametrize("length", [242, 250, 255])
+def test_long_names_keep_working(tmp_path: Path, length: int) -> None:
+    target = tmp_path / ("n" * (length - 5) + ".json")
+    fileio.atomic_write(target, b"one")
+    fileio.atomic_write(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+    prefix = fileio.temp_prefix("é" * 127 + "x")  # 255 bytes in UTF-8
+    assert len(os.fsencode(prefix)) + len("4194304.0123abcd.tmp") <= 255
+
+
+def test_stale_temporary_files_of_killed_saves_are_removed(tmp_path: Path) -> None:
+    target = tmp_path / "case.json"
+    prefix = fileio.temp_prefix(target.name)
+    dead = tmp_path / f"{prefix}999999999.0123abcd.tmp"  # no such process
+    dead.write_text("half")
+    old = tmp_path / f"{prefix}1.deadbeef.tmp"  # pid 1 lives, but an hour-old save is over
+    old.write_text("half")
+    os.utime(old, (1, 1))
+    running = tmp_path / f"{prefix}{os.getppid()}.beefdead.tmp"  # a save in progress
+    running.write_text("busy")
+    other = tmp_path / ".other.json.999999999.0123abcd.tmp"  # another file's: not ours
+    other.write_text("x")
+    fileio.atomic_write(target, b"data")
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted([target.name, running.name, other.name])
