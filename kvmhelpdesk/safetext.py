@@ -44,11 +44,20 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def _json_escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    return _NAMED.get(char) or f"\\u{ord(char):04x}"
+
+
 def shown(text: str) -> str:
     """One line of `text` for a terminal: every control character as an escape (`\\x1b`)."""
     return _CONTROL.sub(_escape, text)
 
 
 def shown_lines(text: str) -> str:
-    """Like `shown`, but newlines and tabs stay: for multi-line output we lay out ourselves."""
-    return _LINE_CONTROL.sub(_escape, text)
+    """Like `shown`, but newlines and tabs stay: for multi-line output we lay out ourselves.
+
+    Escapes are written `\\u001b`, which is also how JSON escapes a character: inside a JSON
+    string (where json.dumps left a C1 control or a separator raw) the document stays valid
+    and means the same text."""
+    return _LINE_CONTROL.sub(_json_escape, text)

@@ -18,15 +18,22 @@ from kvmhelpdesk.analyze.cmdline import analyze_cmdline_text
 from kvmhelpdesk.analyze.libvirt_xml import analyze_xml_text
 from kvmhelpdesk.analyze.model import Analysis, AnalyzeError
 from kvmhelpdesk.analyze.monitor import analyze_monitor_text
+from kvmhelpdesk.analyze.textin import decode_text, decode_xml
 from kvmhelpdesk.kb import ContentError, KnowledgeBase
+from kvmhelpdesk.safetext import valid_text
 
 
-def _text(text: str | bytes) -> str:
+def _text(text: str | bytes, xml: bool = False) -> str:
+    """Valid Unicode text from what was pasted (str) or read from a file (bytes, decoded by
+    its byte-order mark, UTF-16 pattern or XML declaration: see analyze.textin)."""
     if isinstance(text, bytes):
-        return text.decode("utf-8", "replace")
+        return decode_xml(text) if xml else decode_text(text)
     if not isinstance(text, str):
         raise AnalyzeError(f"expected text, got {type(text).__name__}")
-    return text
+    if "\x00" in text[:400] and text[:400].count("\x00") > len(text[:400]) // 4:
+        raise AnalyzeError("the text is full of NUL characters: it looks like UTF-16 read as "
+                           "UTF-8 (give the file itself, or save it as UTF-8)")
+    return valid_text(text)
 
 
 def _classifier(kb: KnowledgeBase, release: str | None) -> Classifier:
@@ -47,7 +54,7 @@ def analyze_qemu_cmdline(text: str | bytes, kb: KnowledgeBase,
 def analyze_libvirt_xml(text: str | bytes, kb: KnowledgeBase,
                         release: str | None = None) -> Analysis:
     """A `virsh dumpxml` (or several concatenated); hostile XML raises AnalyzeError."""
-    return analyze_xml_text(_text(text), _classifier(kb, release))
+    return analyze_xml_text(_text(text, xml=True), _classifier(kb, release))
 
 
 def analyze_monitor(text: str | bytes, kb: KnowledgeBase,

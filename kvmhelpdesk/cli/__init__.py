@@ -9,10 +9,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import typing
 from collections.abc import Sequence
 
 from kvmhelpdesk import APP_NAME, __version__
-from kvmhelpdesk.cli.common import CliError, emit_error
+from kvmhelpdesk.cli.common import EXIT_BAD_INPUT, CliError, emit_error
+from kvmhelpdesk.cli.output import OutputError, safe_streams
+from kvmhelpdesk.safetext import valid_text
 
 # Each module has register(subparsers) and sets `func` on its parsers. Order = order in --help.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -35,11 +38,25 @@ examples:
   kvmhelpdesk kb show os-win2k8        read one entry
   kvmhelpdesk kb show opt-drive --json the same, for scripts
 
-exit status: 0 on success, 2 on bad input or content (one line on stderr)."""
+exit status: 0 on success, 2 on bad input or content, or output that cannot be written
+(one line on stderr)."""
+
+# Arguments that name files: kept exactly as the system gave them (undecodable bytes
+# included), so the file opens; every other argument is text and is made valid Unicode.
+PATH_ARGUMENTS = frozenset({"content", "case", "qemu_cmdline_file", "libvirt_xml",
+                            "monitor_file", "root", "output", "pdf", "file", "supportconfig"})
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse with its errors in one line (not a usage block), still exit status 2."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        emit_error(f"{message} (see '{self.prog} --help')", program=self.prog)
+        self.exit(EXIT_BAD_INPUT)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="kvmhelpdesk",
         description=DESCRIPTION,
         epilog=EPILOG,
@@ -58,21 +75,34 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(args_list)
-    if not hasattr(args, "func"):
-        return gui_main(args.content)
-    try:
-        return int(args.func(args) or 0)
-    except CliError as exc:
-        return emit_error(str(exc))
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # `kvmhelpdesk kb list | head`: the reader left, not an error
-        import os
+    with safe_streams() as out:
+        try:
+            args = clean_text_arguments(build_parser().parse_args(args_list))
+            if not hasattr(args, "func"):
+                return gui_main(args.content)
+            code = int(args.func(args) or 0)
+            out.flush()  # a full disk or closed pipe shows here, not at interpreter exit
+            return code
+        except (CliError, OutputError) as exc:
+            try:
+                return emit_error(str(exc))
+            except OutputError:  # standard error is gone as well
+                return EXIT_BAD_INPUT
+        except KeyboardInterrupt:
+            return 130
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+
+def clean_text_arguments(args: argparse.Namespace) -> argparse.Namespace:
+    """Text arguments as valid Unicode (undecodable bytes in argv become U+FFFD), so a query
+    or a pasted command line can be searched, analyzed and printed; file names stay exact."""
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS:
+            continue
+        if isinstance(value, str):
+            setattr(args, name, valid_text(value))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(args, name, [valid_text(v) for v in value])
+    return args
 
 
 def gui_main(extra_content: Sequence[str] | None = None) -> int:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
+from kvmhelpdesk import fileio
 from kvmhelpdesk.cli.check_inputs import add_input_arguments, gather_inputs
-from kvmhelpdesk.cli.common import CliError, load_kb, print_json
+from kvmhelpdesk.cli.common import CliError, emit_warning, load_kb, print_json
 from kvmhelpdesk.report import render
 from kvmhelpdesk.triage import (
     CaseError,
@@ -75,7 +75,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         case["release"] = args.release
     if analysis is not None:
         for problem in analysis.errors:
-            print(f"kvmhelpdesk: warning: {problem}", file=sys.stderr)
+            emit_warning(problem)
         case = merge_case(case, analysis.host, analysis.guests)
         try:
             validate_case(case)
@@ -97,10 +97,13 @@ def _emit(verdict: Verdict, args: argparse.Namespace) -> None:
         return
     fmt = args.fmt or "text"
     if args.output:
+        # backslashreplace: whatever text slipped through stays an escape, never a crash
+        data = render(verdict, fmt).encode("utf-8", "backslashreplace")
         try:
-            Path(args.output).write_text(render(verdict, fmt), encoding="utf-8")
+            with open(args.output, "wb") as handle:
+                handle.write(data)
         except OSError as exc:
-            raise CliError(f"{args.output}: cannot be written: {exc.strerror or exc}") from None
+            raise CliError(f"{args.output}: cannot be written: {fileio.reason(exc)}") from None
     elif fmt == "json":
         print_json(verdict.to_dict())
     else:
@@ -115,5 +118,8 @@ def _write_pdf(verdict: Verdict, path: str) -> None:
         raise CliError(PDF_MISSING) from None
     try:
         write_pdf(render(verdict, "html"), path)
+    except fileio.ReadOnlyFileError:
+        raise CliError(f"{path}: is read-only: not replaced (make it writable or choose "
+                       "another file)") from None
     except OSError as exc:
-        raise CliError(f"{path}: cannot be written: {exc.strerror or exc}") from None
+        raise CliError(f"{path}: cannot be written: {fileio.reason(exc)}") from None

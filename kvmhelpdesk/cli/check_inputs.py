@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from kvmhelpdesk import fileio
 from kvmhelpdesk.analyze import (
     Analysis,
     AnalyzeError,
@@ -42,23 +43,22 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
                        help="read this machine's host answers (/proc, /sys; no privileges)")
 
 
-def read_input(path: str, what: str) -> str:
-    """A file's text ('-' = standard input); CliError in one line when it cannot be read."""
+def read_input(path: str, what: str) -> bytes:
+    """A file's bytes ('-' = standard input; otherwise a regular file only: a FIFO or device
+    would block or never end); CliError in one line when it cannot be read. The analyzers
+    decode them (byte-order mark, UTF-16, an XML declaration's encoding)."""
     try:
         if path == "-":
             data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        else:
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_INPUT_BYTES + 1)
-    except FileNotFoundError:
-        raise CliError(f"{what} {path}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{what} {path}: is a folder, not a file") from None
+            if len(data) > MAX_INPUT_BYTES:
+                raise fileio.TooLargeError(f"larger than {fileio.describe_size(MAX_INPUT_BYTES)}")
+            return data
+        return fileio.read_regular_file(path, MAX_INPUT_BYTES)
+    except (FileNotFoundError, IsADirectoryError, fileio.NotRegularFileError,
+            fileio.TooLargeError) as exc:
+        raise CliError(f"{what} {path}: {fileio.reason(exc)}") from None
     except OSError as exc:
-        raise CliError(f"{what} {path}: cannot be read: {exc.strerror or exc}") from None
-    if len(data) > MAX_INPUT_BYTES:
-        raise CliError(f"{what} {path}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
-    return data.decode("utf-8-sig", "replace")
+        raise CliError(f"{what} {path}: cannot be read: {fileio.reason(exc)}") from None
 
 
 def gather_inputs(args: argparse.Namespace, kb: KnowledgeBase) -> Analysis | None:
@@ -98,7 +98,8 @@ def gather_inputs(args: argparse.Namespace, kb: KnowledgeBase) -> Analysis | Non
     return result
 
 
-def _labelled(analyze: Callable[[str, KnowledgeBase, str | None], Analysis], text: str,
+def _labelled(analyze: Callable[[str | bytes, KnowledgeBase, str | None], Analysis],
+              text: str | bytes,
               kb: KnowledgeBase, release: str | None, label: str) -> Analysis:
     """Run one analyzer; its AnalyzeError names the input it came from."""
     try:

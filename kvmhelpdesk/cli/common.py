@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from kvmhelpdesk.kb import ContentError, KnowledgeBase, load_knowledge_base
+from kvmhelpdesk.safetext import shown
 
 EXIT_BAD_INPUT = 2
 
@@ -16,10 +17,20 @@ class CliError(Exception):
     """Bad input or content: printed as one line on stderr, exit status 2."""
 
 
-def emit_error(message: str) -> int:
-    first_line = " ".join(message.split())
-    print(f"kvmhelpdesk: error: {first_line}", file=sys.stderr)
+def one_line(message: str) -> str:
+    """A message as one line: runs of whitespace joined, control characters escaped."""
+    return shown(" ".join(message.split()))
+
+
+def emit_error(message: str, program: str = "kvmhelpdesk") -> int:
+    """`kvmhelpdesk: error: MESSAGE` on stderr (one line); returns exit status 2."""
+    print(f"{program}: error: {one_line(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def emit_warning(message: str) -> None:
+    """`kvmhelpdesk: warning: MESSAGE` on stderr (one line)."""
+    print(f"kvmhelpdesk: warning: {one_line(message)}", file=sys.stderr)
 
 
 def load_kb(extra_content: Sequence[str] = ()) -> KnowledgeBase:
@@ -29,7 +40,7 @@ def load_kb(extra_content: Sequence[str] = ()) -> KnowledgeBase:
     except ContentError as exc:
         raise CliError(str(exc)) from None
     for problem in kb.problems:
-        print(f"kvmhelpdesk: warning: content pack left out: {problem}", file=sys.stderr)
+        emit_warning(f"content pack left out: {problem}")
     return kb
 
 

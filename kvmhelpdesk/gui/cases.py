@@ -18,7 +18,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kvmhelpdesk import APP_NAME
 from kvmhelpdesk.gui import settings as cfg
-from kvmhelpdesk.triage.case import CaseError, empty_case, load_case, save_case
+from kvmhelpdesk.triage.case import (
+    CaseError,
+    CaseReadOnlyError,
+    empty_case,
+    load_case,
+    save_case,
+)
 
 # The wizard, the rules and the reports are imported when a case is first opened, not at
 # start-up: the main window paints without them.
@@ -261,7 +267,12 @@ class CaseController(QObject):
     def _write(self, path: str) -> bool:
         assert self.wizard is not None
         try:
-            save_case(self.wizard.case, path)
+            try:
+                save_case(self.wizard.case, path)
+            except CaseReadOnlyError:
+                if not self._replace_read_only(path):
+                    return False
+                save_case(self.wizard.case, path, replace_read_only=True)
         except CaseError as exc:
             QMessageBox.warning(self.wizard, "Save case", f"The case was not saved.\n\n{exc}")
             return False
@@ -271,6 +282,14 @@ class CaseController(QObject):
         self._update_title()
         self._tell(f"Saved {path}")
         return True
+
+    def _replace_read_only(self, path: str) -> bool:
+        """Ask before replacing a read-only file, as editors do; No is the default."""
+        answer = QMessageBox.question(
+            self.wizard, "Save case", f"{path} is read-only.\n\nReplace it anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _verdict(self) -> Verdict | None:
         if not self._require_case():

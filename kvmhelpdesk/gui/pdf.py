@@ -1,21 +1,19 @@
 """PDF from the HTML report through Qt's rich text, for the wizard's export and `check --pdf`.
 
 The CLI may call this with no display and no QApplication, so a QGuiApplication on the
-offscreen platform is created when none exists. The file appears complete or not at all: Qt
-writes a temporary file beside the target, which then replaces it.
+offscreen platform is created when none exists. Qt prints into memory; the bytes are then
+written like a saved case (kvmhelpdesk.fileio): complete or not at all, through a symbolic
+link to its target, never over a device or FIFO, over a read-only file only when asked to.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from kvmhelpdesk import APP_NAME
+from kvmhelpdesk import APP_NAME, fileio
 
 _APP: QGuiApplication | None = None  # kept alive for the process when created here
 RESOLUTION_DPI = 300
@@ -35,40 +33,32 @@ def _ensure_gui_app() -> None:
     _APP = QGuiApplication(argv)
 
 
-def _file_mode(target: Path) -> int:
-    """The mode the file would get if written in place: the old file's, else the umask's."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
-def write_pdf(html: str, path: str | os.PathLike[str]) -> None:
-    """Print `html` to an A4 PDF at `path`; OSError when the file cannot be written."""
+def pdf_bytes(html: str) -> bytes:
+    """`html` printed to an A4 PDF, in memory."""
     _ensure_gui_app()
-    target = Path(path)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                dir=target.parent if str(target.parent) else ".")
-    os.close(fd)
-    try:
-        document = QTextDocument()
-        document.setHtml(html)
-        writer = QPdfWriter(temp)
-        writer.setResolution(RESOLUTION_DPI)
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                         QPageLayout.Orientation.Portrait,
-                                         QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-        writer.setCreator(APP_NAME)
-        writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
-        document.print_(writer)
-        del writer  # closes the file
-        if os.path.getsize(temp) == 0:
-            raise OSError(f"{target}: Qt wrote no PDF data")
-        os.chmod(temp, _file_mode(target))
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    document = QTextDocument()
+    document.setHtml(html)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION_DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Portrait,
+                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setCreator(APP_NAME)
+    writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    document.print_(writer)
+    del writer  # finishes the PDF
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_pdf(html: str, path: str | os.PathLike[str], *,
+              replace_read_only: bool = False) -> None:
+    """Print `html` to an A4 PDF at `path`; OSError when the file cannot be written
+    (fileio.ReadOnlyFileError for a read-only file, fileio.NotRegularFileError for a device)."""
+    data = pdf_bytes(html)
+    if not data:
+        raise OSError(f"{path}: Qt wrote no PDF data")
+    fileio.atomic_write(path, data, replace_read_only=replace_read_only)

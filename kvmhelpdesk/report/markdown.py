@@ -5,17 +5,25 @@ from __future__ import annotations
 import re
 
 from kvmhelpdesk.report.document import Block, Document, Item, build, citation
+from kvmhelpdesk.safetext import shown
 from kvmhelpdesk.triage.verdict import Verdict
 
-_SPECIAL = re.compile(r"[\\`*\[\]<>|]|(?<!\w)_|_(?!\w)|^#", re.MULTILINE)
+_SPECIAL = re.compile(r"[\\`*\[\]<>|~&]|(?<!\w)_|_(?!\w)")
+# What starts a block when it opens a line: heading, list item, setext underline, quote.
+_LINE_START = re.compile(r"^(?:#|[-+=]|\d+[.)])")
 
 
 def escape(text: str) -> str:
     """Customer text (guest names, OS strings) must not turn into Markdown markup.
 
-    Underscores inside words (x86_64, intel_iommu) cannot start emphasis and stay readable.
+    Newlines and other control characters are shown as escapes first, so a guest name cannot
+    start a list item or a heading of its own ("- [x] Customer confirmed"); then every
+    character Markdown gives a meaning is escaped. Underscores inside words (x86_64,
+    intel_iommu) cannot start emphasis and stay readable.
     """
-    return _SPECIAL.sub(lambda m: "\\" + m.group(0), str(text))
+    text = shown(str(text)).lstrip()
+    text = _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+    return _LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
 
 
 def _item(item: Item, checklist: bool) -> str:

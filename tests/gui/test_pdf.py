@@ -54,3 +54,34 @@ def test_check_cli_writes_a_pdf(tmp_path: Path) -> None:
                              str(target)], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_pdf_goes_through_a_symlink_and_never_over_a_device(qapp, tmp_path: Path) -> None:
+    """Issue 12: the link stays a link and its target gets the PDF; /dev/null stays a device."""
+    real = tmp_path / "real.pdf"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(real)
+    write_pdf(HTML, link)
+    assert link.is_symlink() and real.read_bytes().startswith(b"%PDF")
+    device = tmp_path / "null.pdf"
+    device.symlink_to(os.devnull)
+    with pytest.raises(OSError, match="character device"):
+        write_pdf(HTML, device)
+
+
+def test_check_pdf_over_a_read_only_file_is_one_line_exit_2(qapp, tmp_path: Path,
+                                                            capsys) -> None:
+    from kvmhelpdesk.cli import main
+
+    target = tmp_path / ("r" * 246 + ".pdf")  # a 250-character name keeps working
+    target.write_bytes(b"keep")
+    target.chmod(0o444)
+    assert main(["check", "--qemu-cmdline", "qemu-kvm -m 512", "--pdf", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is read-only: not replaced" in err
+    assert target.read_bytes() == b"keep"
+    target.chmod(0o644)
+    assert main(["check", "--qemu-cmdline", "qemu-kvm -m 512", "--pdf", str(target)]) == 0
+    assert target.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
