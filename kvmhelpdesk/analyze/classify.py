@@ -152,8 +152,8 @@ class Classifier:
             item = self.classify(opt, scope, origin)
             result.options.append(item)
             finding = self.verdict(item)
-            if finding is not None and finding not in result.findings:
-                result.findings.append(finding)
+            if finding is not None:
+                result.add_finding(finding)
 
     # ------------------------------------------------------------------ verdict
     def verdict(self, item: OptionFinding) -> Finding | None:

@@ -6,10 +6,14 @@ import re
 from typing import Any
 
 from kvmhelpdesk.analyze.classify import Classifier
-from kvmhelpdesk.analyze.guest import build_guest, unique_name
+from kvmhelpdesk.analyze.guest import UniqueNames, build_guest
 from kvmhelpdesk.analyze.model import Analysis, AnalyzeError
 from kvmhelpdesk.analyze.options import parse_args
 from kvmhelpdesk.analyze.tokenizer import MAX_CMDLINE_CHARS, find_commands, ps_user
+from kvmhelpdesk.triage.case import MAX_ITEMS
+
+# libvirt's command line for a guest with many disks and NICs has a few hundred options.
+MAX_OPTIONS = MAX_ITEMS
 
 # qemu-system-ARCH runs guests of ARCH; under KVM the host has that architecture too.
 # (i386 is left out: a 32-bit qemu runs on 64-bit hosts as well.)
@@ -41,12 +45,18 @@ def analyze_cmdline_text(text: str, classifier: Classifier) -> Analysis:
     if not commands:
         raise AnalyzeError("no qemu-kvm command line found: neither a qemu program "
                            "(qemu-kvm, kvm, qemu-system-x86_64...) nor any option such as -m")
+    if len(commands) > MAX_ITEMS:
+        raise AnalyzeError(f"the paste holds {len(commands):,} qemu command lines: at most "
+                           f"{MAX_ITEMS:,} guests are analyzed at once (one host's worth)")
     result = Analysis()
-    used: set[str] = set()
+    names = UniqueNames()
     for number, command in enumerate(commands, 1):
         options = parse_args(command.args)
+        if len(options) > MAX_OPTIONS:
+            raise AnalyzeError(f"command line {number} has {len(options):,} options: at most "
+                               f"{MAX_OPTIONS:,} are analyzed (a real one has a few hundred)")
         guest = build_guest(options, f"guest{number}")
-        guest["name"] = unique_name(guest["name"], used)
+        guest["name"] = names.take(guest["name"])
         scope = f"guest:{guest['name']}"
         classifier.account(result, options, scope)
         result.guests.append(guest)

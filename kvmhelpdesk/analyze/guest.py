@@ -11,7 +11,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from kvmhelpdesk.analyze import devices as dev
+from kvmhelpdesk.analyze.model import AnalyzeError
 from kvmhelpdesk.analyze.options import POSITIONAL_IMAGE, ParsedOption
+from kvmhelpdesk.triage.case import MAX_ITEMS
 
 _TRUE = frozenset({"on", "yes", "true", "1"})
 _NUMBER = re.compile(r"\s*(\d{1,15})(?:\.(\d{1,6}))?\s*([kKmMgGtT]?)[iI]?[bB]?\s*")
@@ -68,14 +70,32 @@ def in_case_order(guest: dict[str, Any]) -> dict[str, Any]:
     return dict(sorted(guest.items(), key=lambda kv: rank.get(kv[0], len(rank))))
 
 
-def unique_name(name: str, used: set[str]) -> str:
-    """`name`, or `name (2)` when an earlier guest of the same input has it already."""
-    candidate, number = name, 1
-    while candidate in used:
-        number += 1
-        candidate = f"{name} ({number})"
-    used.add(candidate)
-    return candidate
+def check_sizes(guest: dict[str, Any]) -> None:
+    """AnalyzeError when a list of the guest is longer than a case holds (MAX_ITEMS)."""
+    for key, value in guest.items():
+        if isinstance(value, list) and len(value) > MAX_ITEMS:
+            raise AnalyzeError(f"guest {guest.get('name', '')!r} has {len(value):,} "
+                               f"{key.replace('_', ' ')}: a case holds at most {MAX_ITEMS:,}")
+
+
+class UniqueNames:
+    """Guest names made unique within one input: `name`, then `name (2)`, `name (3)`...
+
+    Each name remembers the last number it tried, so 20,000 guests called `a` take linear
+    time, not a scan from `a (2)` for every one of them."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+        self._next: dict[str, int] = {}
+
+    def take(self, name: str) -> str:
+        candidate, number = name, self._next.get(name, 1)
+        while candidate in self.used:
+            number += 1
+            candidate = f"{name} ({number})"
+        self._next[name] = number
+        self.used.add(candidate)
+        return candidate
 
 
 class _Guest:

@@ -14,10 +14,11 @@ from typing import Any
 
 from kvmhelpdesk.analyze import devices as dev
 from kvmhelpdesk.analyze.classify import Classifier
-from kvmhelpdesk.analyze.guest import build_guest, in_case_order, unique_name
+from kvmhelpdesk.analyze.guest import UniqueNames, build_guest, check_sizes, in_case_order
 from kvmhelpdesk.analyze.model import Analysis, AnalyzeError
 from kvmhelpdesk.analyze.options import ParsedOption, make_option, parse_args
 from kvmhelpdesk.analyze.safexml import parse_documents
+from kvmhelpdesk.triage.case import MAX_ITEMS
 from kvmhelpdesk.triage.findings import Finding
 
 KVM_TYPES = ("kvm", "qemu")
@@ -304,10 +305,13 @@ def analyze_xml_text(text: str, classifier: Classifier) -> Analysis:
     if not domains:
         raise AnalyzeError(f"no <domain> element found (the document is <{roots[0].tag}>): "
                            "not a libvirt domain definition")
+    if len(domains) > MAX_ITEMS:
+        raise AnalyzeError(f"the XML holds {len(domains):,} <domain> elements: at most "
+                           f"{MAX_ITEMS:,} guests are analyzed at once (one host's worth)")
     result = Analysis(errors=list(problems))
-    used: set[str] = set()
+    names = UniqueNames()
     for number, el in enumerate(domains, 1):
-        name = unique_name(_text(el, "name") or f"guest{number}", used)
+        name = names.take(_text(el, "name") or f"guest{number}")
         _analyze_domain(el, name, classifier, result)
     return result
 
@@ -329,6 +333,7 @@ def _analyze_domain(el: ET.Element, name: str, classifier: Classifier,
         result.errors.append(f"{name}: the <domain> has no type; analyzed as a KVM guest")
     domain = _Domain(el, name)
     domain.read()
+    check_sizes(domain.guest)
     for opt, origin in domain.options:
         classifier.account(result, [opt], scope, f"from {origin}")
     classifier.account(result, domain.extra, scope, "from <qemu:commandline>")

@@ -35,6 +35,23 @@ class Analysis:
     monitor: list[OptionFinding] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # The findings already in `findings`, for add_finding(): a set keeps reporting each
+    # problem once linear (a list scan per option made 48,000 options take minutes).
+    _known: set[Finding] = field(default_factory=set, init=False, repr=False, compare=False)
+    _synced: int = field(default=0, init=False, repr=False, compare=False)
+
+    def add_finding(self, finding: Finding) -> bool:
+        """Append `finding` unless an equal one is there already; True when appended."""
+        if self._synced > len(self.findings):  # the list was replaced or cut: start over
+            self._known, self._synced = set(), 0
+        self._known.update(self.findings[self._synced:])  # appended directly meanwhile
+        self._synced = len(self.findings)
+        if finding in self._known:
+            return False
+        self.findings.append(finding)
+        self._known.add(finding)
+        self._synced += 1
+        return True
 
     def extend(self, other: Analysis) -> None:
         """Merge another analysis in (host answers already given win)."""

@@ -15,6 +15,8 @@ from typing import Any
 
 from kvmhelpdesk.analyze.model import Analysis, AnalyzeError
 from kvmhelpdesk.analyze.tokenizer import split_words
+from kvmhelpdesk.safetext import valid_text
+from kvmhelpdesk.triage.case import MAX_ITEMS
 from kvmhelpdesk.triage.findings import OptionFinding
 from kvmhelpdesk.triage.lookup import Lookup
 from kvmhelpdesk.triage.rules.monitor import command_word
@@ -36,8 +38,8 @@ def _from_qmp(line: str) -> str | None:
     if data["execute"] == "human-monitor-command" and isinstance(arguments, dict):
         hmp = arguments.get("command-line")
         if isinstance(hmp, str):
-            return hmp.strip()
-    return data["execute"]
+            return valid_text(hmp.strip())
+    return valid_text(data["execute"])
 
 
 def _from_virsh(line: str) -> str | None:
@@ -106,6 +108,9 @@ def analyze_monitor_text(text: str, index: Lookup, guest_name: str = "guest1") -
     if not commands:
         raise AnalyzeError("no monitor command found (expected lines such as "
                            "'(qemu) info status' or 'savevm snap1')")
+    if len(commands) > MAX_ITEMS:
+        raise AnalyzeError(f"the transcript holds {len(commands):,} monitor commands: at most "
+                           f"{MAX_ITEMS:,} are analyzed for one guest")
     scope = f"guest:{guest_name}"
     guest: dict[str, Any] = {"name": guest_name, "monitor_commands": commands}
     return Analysis(guests=[guest],

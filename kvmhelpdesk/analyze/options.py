@@ -14,6 +14,7 @@ from typing import Any
 
 from kvmhelpdesk.analyze.optiontable import IMPLIED_KEYS, JSON_FIRST_KEYS, arity
 from kvmhelpdesk.analyze.tokenizer import looks_like_option
+from kvmhelpdesk.safetext import valid_text
 
 POSITIONAL_IMAGE = "-hda"  # qemu's `qemu [options] [disk_image]`: a bare word is hard disk 0
 
@@ -61,13 +62,17 @@ def split_commas(value: str) -> list[str]:
 
 
 def _scalar(value: Any) -> str:
+    """A JSON value as qemu's text; a `\\ud800` escape in it becomes U+FFFD (valid text)."""
     if isinstance(value, bool):
         return "on" if value else "off"
     if isinstance(value, str):
-        return value
+        return valid_text(value)
     if isinstance(value, (int, float)) or value is None:
         return json.dumps(value)
-    return json.dumps(value, sort_keys=True)
+    try:
+        return json.dumps(value, sort_keys=True)
+    except (ValueError, RecursionError, TypeError):  # deep nesting, huge numbers
+        return "(not shown)"
 
 
 def _json_object(value: str) -> dict[str, Any] | None:
@@ -84,7 +89,7 @@ def split_value(name: str, value: str) -> tuple[str | None, dict[str, str]]:
     """The first value and the key=value params of an option's value."""
     data = _json_object(value)
     if data is not None:
-        params = {str(k): _scalar(v) for k, v in data.items()}
+        params = {valid_text(str(k)): _scalar(v) for k, v in data.items()}
         first = next((params[k] for k in JSON_FIRST_KEYS if k in params), None)
         return first, params
     items = split_commas(value)

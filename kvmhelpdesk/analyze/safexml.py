@@ -27,6 +27,10 @@ class _Refused(Exception):
     """Raised inside an expat handler to stop parsing at once."""
 
 
+class XmlTooLarge(AnalyzeError):
+    """The input as a whole is over a cap: refused even when an earlier document was fine."""
+
+
 def _refuse_doctype(*_args: Any) -> None:
     raise _Refused("XML with a DOCTYPE declaration is refused (no DTDs, entities or "
                    "external references are read)")
@@ -43,10 +47,10 @@ def _refuse_external(*_args: Any) -> int:
 class _Builder:
     """expat callbacks -> ElementTree elements, with depth and size caps."""
 
-    def __init__(self) -> None:
+    def __init__(self, count: int = 0) -> None:
         self.tree = ET.TreeBuilder()
         self.depth = 0
-        self.count = 0
+        self.count = count  # elements of earlier documents count too: the cap is per input
         self.closed_root = False
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
@@ -55,7 +59,7 @@ class _Builder:
         if self.depth > MAX_DEPTH:
             raise _Refused(f"XML nested deeper than {MAX_DEPTH} levels is refused")
         if self.count > MAX_ELEMENTS:
-            raise _Refused(f"XML with more than {MAX_ELEMENTS:,} elements is refused")
+            raise XmlTooLarge(f"XML with more than {MAX_ELEMENTS:,} elements is refused")
         self.tree.start(tag, attrs)
 
     def end(self, tag: str) -> None:
@@ -79,9 +83,10 @@ def _parser(builder: _Builder) -> Any:
     return parser
 
 
-def _parse_one(data: bytes) -> tuple[ET.Element, int | None]:
-    """The first document of `data`, and where the next one starts (None: no more)."""
-    builder = _Builder()
+def _parse_one(data: bytes, count: int = 0) -> tuple[ET.Element, int | None, int]:
+    """The first document of `data`, where the next one starts (None: no more), and the
+    number of elements read so far (`count` of earlier documents included)."""
+    builder = _Builder(count)
     parser = _parser(builder)
     try:
         parser.Parse(data, True)
@@ -89,11 +94,11 @@ def _parse_one(data: bytes) -> tuple[ET.Element, int | None]:
         raise AnalyzeError(str(exc)) from None
     except expat.ExpatError as exc:
         if exc.code == _JUNK and builder.closed_root:
-            return builder.tree.close(), parser.ErrorByteIndex
+            return builder.tree.close(), parser.ErrorByteIndex, builder.count
         message = expat.errors.messages.get(exc.code, "syntax error")
         raise AnalyzeError(f"not well-formed XML: {message} at line {exc.lineno}, "
                            f"column {exc.offset + 1}") from None
-    return builder.tree.close(), None
+    return builder.tree.close(), None, builder.count
 
 
 def parse_documents(text: str | bytes) -> tuple[list[ET.Element], list[str]]:
@@ -108,14 +113,15 @@ def parse_documents(text: str | bytes) -> tuple[list[ET.Element], list[str]]:
     roots: list[ET.Element] = []
     problems: list[str] = []
     rest: bytes | None = data.lstrip()
+    count = 0
     while rest:
         if len(roots) >= MAX_DOCUMENTS:
             problems.append(f"more than {MAX_DOCUMENTS} XML documents: the rest was left out")
             break
         try:
-            root, offset = _parse_one(rest)
+            root, offset, count = _parse_one(rest, count)
         except AnalyzeError as exc:
-            if not roots:
+            if not roots or isinstance(exc, XmlTooLarge):
                 raise
             problems.append(f"XML document {len(roots) + 1}: {exc}")
             break

@@ -138,15 +138,18 @@ def find_commands(text: str) -> list[Command]:
         command = Command(binary=None)
         _take_args(words, first, len(words), command)
         return [command]
+    line_start: dict[int, int] = {}  # line -> index of its first word: no rescans per command
+    for i, w in enumerate(words):
+        line_start.setdefault(w.line, i)
     commands: list[Command] = []
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(words)
         line = words[start].line
         if end < len(words) and words[end].line != line:
             # the next program's line (its ps columns, its environment) is not ours
-            end = next(i for i in range(start + 1, end + 1) if words[i].line == words[end].line)
+            end = max(start + 1, line_start[words[end].line])
         command = Command(binary=words[start].text,
-                          prefix=[w.text for w in words[:start] if w.line == line])
+                          prefix=[w.text for w in words[line_start[line]:start]])
         _take_args(words, start + 1, end, command)
         commands.append(command)
     return commands

@@ -45,5 +45,5 @@ def load_kb(extra_content: Sequence[str] = ()) -> KnowledgeBase:
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    # One write: json.dump() would write each of a big document's million pieces separately.
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

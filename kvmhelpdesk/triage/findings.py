@@ -6,7 +6,8 @@ every producer speaks the same JSON contract.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
+from functools import cache
 from typing import Any
 
 # Verdict-bearing statuses, best to worst; the overall verdict is the worst of these found.
@@ -28,7 +29,8 @@ class Finding:
     section: str | None  # section heading of that entry
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Not dataclasses.asdict: its deep copy made a 100,000-guest verdict take ~20 s.
+        return {name: getattr(self, name) for name in _field_names(type(self))}
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,11 @@ class OptionFinding:
     def to_dict(self) -> dict[str, Any]:
         return {"option": self.option, "value": self.value, "status": self.status,
                 "message": self.message, "entry": self.entry, "scope": self.scope}
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def worst(statuses: list[str]) -> str:
