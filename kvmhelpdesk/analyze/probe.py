@@ -3,6 +3,8 @@
 `root` may be a copy of a customer's /proc and /sys from a support bundle. Every answer comes
 from one or two files; a file that is missing or unreadable leaves its answer out, and triage
 then asks the engineer to confirm it. Nothing here writes, loads modules or runs programs.
+Every path is read through analyze.rootfs: links resolve inside the root (never out of a
+bundle), and only regular files are read (a FIFO or device never blocks the probe).
 """
 
 from __future__ import annotations
@@ -10,34 +12,26 @@ from __future__ import annotations
 import os
 import platform
 import re
-from pathlib import Path
 from typing import Any
+
+from kvmhelpdesk.analyze import rootfs
+from kvmhelpdesk.analyze.rootfs import RootFolder, RootPath
 
 MAX_READ = 8 * 1024 * 1024
 _VENDORS = {"GenuineIntel": "intel", "AuthenticAMD": "amd"}
 _NODE = re.compile(r"node\d+")
 
 
-def _read(path: Path) -> str | None:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(MAX_READ).decode("utf-8", "replace")
-    except (OSError, ValueError):
-        return None
+def _read(path: RootPath) -> str | None:
+    return rootfs.read_text(path, MAX_READ)
 
 
-def _exists(path: Path) -> bool:
-    try:
-        return path.exists()
-    except (OSError, ValueError):
-        return False
+def _exists(path: RootPath) -> bool:
+    return rootfs.exists(path)
 
 
-def _listdir(path: Path) -> list[str] | None:
-    try:
-        return os.listdir(path)
-    except (OSError, ValueError):
-        return None
+def _listdir(path: RootPath) -> list[str] | None:
+    return rootfs.listdir(path)
 
 
 def parse_cpuinfo(text: str) -> dict[str, Any]:
@@ -63,7 +57,7 @@ def parse_cpuinfo(text: str) -> dict[str, Any]:
 
 def probe_host(root: str | os.PathLike[str] = "/") -> dict[str, Any]:
     """The host answers that can be read under `root` (case file format v1 keys)."""
-    base = Path(root)
+    base = RootFolder(root)
     host: dict[str, Any] = {}
     arch = _arch(base)
     if arch:
@@ -109,13 +103,9 @@ def probe_host(root: str | os.PathLike[str] = "/") -> dict[str, Any]:
     return host
 
 
-def _arch(base: Path) -> str | None:
+def _arch(base: RootFolder) -> str | None:
     """This machine's architecture; under another root, only what the copy records."""
-    try:
-        same = base.resolve() == Path("/").resolve()
-    except (OSError, ValueError, RuntimeError):
-        same = False
-    if same:
+    if base.is_system_root():
         return platform.machine() or None
     recorded = _read(base / "proc/sys/kernel/arch")
     if recorded is None:
@@ -123,7 +113,7 @@ def _arch(base: Path) -> str | None:
     return recorded.strip() or None
 
 
-def _iommu(base: Path, cmdline: str | None) -> str | None:
+def _iommu(base: RootFolder, cmdline: str | None) -> str | None:
     """enabled when the kernel was asked for it or has IOMMU groups; disabled when turned off."""
     words = set((cmdline or "").split())
     if words & {"intel_iommu=on", "amd_iommu=on", "amd_iommu=force_isolation"}:

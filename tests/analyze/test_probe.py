@@ -136,3 +136,59 @@ def test_cli_probe_host_missing_root(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["probe-host", "--root", str(tmp_path / "nowhere")]) == 2
     err = capsys.readouterr().err
     assert "no such folder" in err and err.count("\n") == 1
+
+
+# -- issue 12: reading where it should not ----------------------------------------------------
+PROBED_FILES = ("proc/cpuinfo", "proc/modules", "proc/cmdline", "proc/sys/kernel/arch",
+                "proc/meminfo", "sys/kernel/mm/ksm/run", "etc/SuSE-release", "etc/os-release",
+                "dev/kvm")
+
+
+def test_links_never_lead_out_of_the_root(tmp_path: Path, capsys) -> None:
+    """Every file a probe could read is a link out of the bundle: nothing outside is read."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("intel_iommu=on TOP-SECRET vendor_id : GenuineIntel\n")
+    outside = tmp_path / "outside"
+    (outside / "sys/devices/system/node/node0").mkdir(parents=True)
+    root = tmp_path / "bundle"
+    for number, relative in enumerate(PROBED_FILES):
+        link = root / relative
+        link.parent.mkdir(parents=True, exist_ok=True)
+        depth = "../" * (relative.count("/") + 3)
+        # absolute, relative past the root, and a link to a folder out of the root
+        target = str(secret) if number % 2 else f"{depth}secret.txt"
+        link.symlink_to(target)
+    (root / "sys/devices/system").mkdir(parents=True)
+    (root / "sys/devices/system/node").symlink_to(outside / "sys/devices/system/node")
+    host = probe_host(root)
+    assert "TOP-SECRET" not in json.dumps(host)
+    assert "kernel_cmdline" not in host and "numa_nodes" not in host
+    assert main(["probe-host", "--root", str(root), "--json"]) == 0
+    assert "TOP-SECRET" not in capsys.readouterr().out
+
+
+def test_links_inside_the_root_resolve_as_on_the_copied_system(tmp_path: Path) -> None:
+    root = make_root(tmp_path / "bundle", cmdline=None)
+    (root / "boot").mkdir()
+    (root / "boot/cmdline.txt").write_text("root=/dev/sda2 amd_iommu=on\n")
+    (root / "proc/cmdline").symlink_to("/boot/cmdline.txt")  # absolute: from the bundle root
+    (root / "proc/modules").unlink()
+    (root / "proc/modules").symlink_to("../../../../proc/modules")  # clamped: a loop, skipped
+    host = probe_host(root)
+    assert host["kernel_cmdline"] == "root=/dev/sda2 amd_iommu=on"
+    assert host["iommu"] == "enabled" and "cpu_cores" in host
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_fifos_and_devices_in_a_bundle_never_block(tmp_path: Path) -> None:
+    import os
+
+    root = make_root(tmp_path / "bundle", cmdline=None, ksm=None)
+    os.mkfifo(root / "proc/cmdline")  # no writer: open() without O_NONBLOCK waits forever
+    (root / "proc/cpuinfo").unlink()
+    os.mkfifo(root / "proc/cpuinfo")
+    (root / "sys/kernel/mm/ksm").mkdir(parents=True)
+    (root / "sys/kernel/mm/ksm/run").symlink_to("/dev/zero")  # -> bundle's /dev/zero: none
+    host = probe_host(root)
+    assert "kernel_cmdline" not in host and "cpu_cores" not in host and "ksm" not in host
+    assert host["numa_nodes"] == 2
