@@ -27,3 +27,68 @@ def test_saving_over_a_read_only_case_asks_first(window, dialogs, tmp_path: Path
     assert cases.save_case() is True
     assert json.loads(path.read_text())["title"] == "changed"
     assert path.stat().st_mode & 0o777 == 0o444  # still read-only, as the user left it
+
+
+def test_case_text_in_labels_is_plain_text(window, dialogs, tmp_path: Path) -> None:
+    """A case's release is shown in the guests page's summary: as text, never as markup."""
+    from PySide6.QtCore import Qt
+
+    from kvmhelpdesk.gui.wizard.wizard import GUESTS, TICKET
+
+    injected = "<font size=7 color=red>INJECTED</font><img src='/etc/passwd'>"
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps({**CASE, "release": injected}), encoding="utf-8")
+    assert window.cases.open_case(str(path))
+    wizard = window.cases.wizard
+    wizard.go_to(GUESTS)
+    label = wizard.currentPage().ui.summaryLabel
+    assert injected in label.text()
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    wizard.go_to(TICKET)
+    page = wizard.currentPage()
+    for shown in (page.ui.caseFileLabel, page.ui.releaseInfo):
+        assert shown.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_slow_analysis_never_blocks_the_window(window, dialogs, qtbot, monkeypatch) -> None:
+    """The analyzer runs on the background runner: events are handled while it works."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from kvmhelpdesk.gui.wizard import import_page
+
+    gate = threading.Event()
+    real = import_page.ANALYZERS["cmdline"]
+
+    def held(text, kb, release):  # stands for a paste that takes long to analyze
+        assert gate.wait(30)
+        return real(text, kb, release)
+
+    monkeypatch.setitem(import_page.ANALYZERS, "cmdline", held)
+    window.cases.import_input()
+    page = window.cases.wizard.currentPage()
+    page.set_text("qemu-kvm -name big -m 512")
+    page.analyze()
+    assert page.busy and not page.ui.busyBar.isHidden()
+    assert not page.ui.analyzeButton.isEnabled()
+    handled: list[bool] = []
+    QTimer.singleShot(0, lambda: handled.append(page.busy))
+    qtbot.waitUntil(lambda: bool(handled))  # the GUI thread is free while the analyzer works
+    assert handled == [True]
+    gate.set()
+    qtbot.waitUntil(lambda: not page.busy)
+    assert page.analysis is not None and page.analysis.guests[0]["name"] == "big"
+    assert page.ui.busyBar.isHidden() and page.ui.analyzeButton.isEnabled()
+
+
+def test_tooltips_of_customer_values_are_not_markup(window, dialogs, qtbot) -> None:
+    window.cases.import_input()
+    page = window.cases.wizard.currentPage()
+    page.set_text("qemu-kvm -name x -append '<img src=/etc/passwd>' -m 1")
+    page.analyze()
+    qtbot.waitUntil(lambda: page.analysis is not None)
+    table = page.ui.optionTable
+    tips = [table.item(r, 1).toolTip() for r in range(table.rowCount())]
+    assert any("&lt;img src=/etc/passwd&gt;" in t for t in tips)
+    assert not any("<img" in t for t in tips)

@@ -39,6 +39,7 @@ def test_pasted_command_line_table_then_guest_page(window, dialogs, qtbot) -> No
     page: ImportPage = wizard.currentPage()
     page.set_text(CMDLINE)
     qtbot.mouseClick(page.ui.analyzeButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.analysis is not None)  # analyzed off the GUI thread
 
     drive = row_of(page, "-drive")
     status = cell(page, drive, "Status")
@@ -83,19 +84,21 @@ def test_import_joins_an_open_case_without_overwriting(window, dialogs, qtbot) -
     window.cases.import_input()
     page: ImportPage = wizard.currentPage()
     page.set_text("ps: root 123 1 0 " + CMDLINE)
-    wizard.next()
+    wizard.next()  # analyzes in the background, then goes on by itself
+    qtbot.waitUntil(lambda: wizard.currentId() != IMPORT)
     assert [g["name"] for g in wizard.case["guests"]] == ["web02", "web02-2"]
     assert wizard.case["host"]["qemu_user"] == "kvm-group"  # the engineer's answer wins
     scopes = {f.scope for f in wizard.verdict().findings if f.rule == "qemu-option"}
     assert scopes == {"guest:web02-2"}
 
 
-def test_unusable_input_is_a_message_and_stays(window, dialogs) -> None:
+def test_unusable_input_is_a_message_and_stays(window, dialogs, qtbot) -> None:
     window.cases.import_input()
     wizard = window.cases.wizard
     page: ImportPage = wizard.currentPage()
     page.set_text("hello, this is not a configuration")
     wizard.next()
+    qtbot.waitUntil(lambda: not page.busy)
     assert wizard.currentId() == IMPORT
     assert page.ui.resultLabel.text().startswith("Cannot import this input:")
     assert page.ui.optionTable.rowCount() == 0
@@ -104,7 +107,7 @@ def test_unusable_input_is_a_message_and_stays(window, dialogs) -> None:
     assert wizard.currentId() == TICKET and wizard.case.get("guests") is None
 
 
-def test_dropped_file_and_clipboard(window, dialogs, tmp_path: Path) -> None:
+def test_dropped_file_and_clipboard(window, dialogs, tmp_path: Path, qtbot) -> None:
     window.cases.import_input()
     page: ImportPage = window.cases.wizard.currentPage()
     xml_file = tmp_path / "db01.xml"
@@ -116,11 +119,13 @@ def test_dropped_file_and_clipboard(window, dialogs, tmp_path: Path) -> None:
                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     assert page.eventFilter(viewport, drop) is True
     assert page.ui.inputEdit.toPlainText() == XML
+    qtbot.waitUntil(lambda: page.analysis is not None)
     assert page.analysis is not None and page.analysis.guests[0]["name"] == "db01"
 
     QGuiApplication.clipboard().setText(CMDLINE)
     page.ui.clipboardButton.click()
     assert page.ui.inputEdit.toPlainText() == CMDLINE
+    qtbot.waitUntil(lambda: page.analysis is not None)
     assert page.analysis is not None and page.analysis.guests[0]["name"] == "web02"
 
 

@@ -73,6 +73,7 @@ class Ui_GuestsPage(object):
 
         self.summaryLabel = QLabel(GuestsPage)
         self.summaryLabel.setObjectName(u"summaryLabel")
+        self.summaryLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.summaryLabel.setWordWrap(True)
 
         self.pageLayout.addWidget(self.summaryLabel)

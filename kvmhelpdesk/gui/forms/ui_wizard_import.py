@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout,
-    QHeaderView, QLabel, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QSplitter, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget, QWizardPage)
+    QHeaderView, QLabel, QPlainTextEdit, QProgressBar,
+    QPushButton, QSizePolicy, QSpacerItem, QSplitter,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QWizardPage)
 
 class Ui_ImportPage(object):
     def setupUi(self, ImportPage):
@@ -54,6 +55,16 @@ class Ui_ImportPage(object):
 
         self.sourceLayout.addWidget(self.analyzeButton)
 
+        self.busyBar = QProgressBar(ImportPage)
+        self.busyBar.setObjectName(u"busyBar")
+        self.busyBar.setVisible(False)
+        self.busyBar.setMaximumSize(QSize(140, 16777215))
+        self.busyBar.setMinimum(0)
+        self.busyBar.setMaximum(0)
+        self.busyBar.setTextVisible(False)
+
+        self.sourceLayout.addWidget(self.busyBar)
+
         self.sourceSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.sourceLayout.addItem(self.sourceSpacer)
@@ -81,6 +92,7 @@ class Ui_ImportPage(object):
 
         self.resultLabel = QLabel(ImportPage)
         self.resultLabel.setObjectName(u"resultLabel")
+        self.resultLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.resultLabel.setWordWrap(True)
         self.resultLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -108,6 +120,9 @@ class Ui_ImportPage(object):
         self.openFileButton.setText(QCoreApplication.translate("ImportPage", u"&Open file\u2026", None))
         self.clipboardButton.setText(QCoreApplication.translate("ImportPage", u"Paste from &clipboard", None))
         self.analyzeButton.setText(QCoreApplication.translate("ImportPage", u"&Analyze", None))
+#if QT_CONFIG(accessibility)
+        self.busyBar.setAccessibleName(QCoreApplication.translate("ImportPage", u"Analyzing", None))
+#endif // QT_CONFIG(accessibility)
         self.inputEdit.setPlaceholderText(QCoreApplication.translate("ImportPage", u"Paste a qemu-kvm command line (ps -ef), a libvirt domain XML (virsh dumpxml) or a monitor transcript here, or drop a file on this box.", None))
 #if QT_CONFIG(accessibility)
         self.inputEdit.setAccessibleName(QCoreApplication.translate("ImportPage", u"Customer configuration to analyze", None))

@@ -53,6 +53,7 @@ class Ui_TicketPage(object):
 
         self.releaseInfo = QLabel(TicketPage)
         self.releaseInfo.setObjectName(u"releaseInfo")
+        self.releaseInfo.setTextFormat(Qt.TextFormat.PlainText)
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.releaseInfo)
 
@@ -63,6 +64,7 @@ class Ui_TicketPage(object):
 
         self.caseFileLabel = QLabel(TicketPage)
         self.caseFileLabel.setObjectName(u"caseFileLabel")
+        self.caseFileLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.caseFileLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.caseFileLabel.setWordWrap(True)
 

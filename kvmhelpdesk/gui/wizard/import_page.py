@@ -1,9 +1,15 @@
 """The import page: customer input in (paste, drop, file, clipboard), an option-by-option
-account out, and the derived host and guest answers handed to the wizard for review."""
+account out, and the derived host and guest answers handed to the wizard for review.
+
+The analyzers run on the page's background runner, never on the GUI thread: a paste of a
+megabyte shows a busy bar while the window stays responsive, and Next pressed meanwhile goes
+on by itself once the answer is there.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QDropEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableWidgetItem
 
+from kvmhelpdesk import fileio
 from kvmhelpdesk.analyze import (
     Analysis,
     AnalyzeError,
@@ -18,8 +25,10 @@ from kvmhelpdesk.analyze import (
     analyze_monitor,
     analyze_qemu_cmdline,
 )
+from kvmhelpdesk.analyze.textin import decode_text, decode_xml
 from kvmhelpdesk.gui.forms.ui_wizard_import import Ui_ImportPage
 from kvmhelpdesk.gui.icons import status_icon
+from kvmhelpdesk.gui.tasks import BackgroundRunner
 from kvmhelpdesk.gui.wizard.feedback import status_word
 from kvmhelpdesk.gui.wizard.pages.base import CasePage
 from kvmhelpdesk.triage import merge_case
@@ -36,6 +45,8 @@ KIND_LABELS = {kind: label for label, kind in KINDS}
 COLUMNS = ("Option", "Value", "Status", "Why", "Entry", "Guest")
 ENTRY_COLUMN, GUEST_COLUMN = COLUMNS.index("Entry"), COLUMNS.index("Guest")
 MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_TABLE_ROWS = 2000
+MAX_LISTED_GUESTS = 20
 _MONITOR_PROMPT = re.compile(r"^\s*\(qemu\)", re.MULTILINE)
 
 
@@ -55,11 +66,19 @@ def detect_kind(text: str) -> str:
 
 
 def read_text_file(path: str) -> str:
-    with open(path, "rb") as handle:
-        data = handle.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise OSError(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    return data.decode("utf-8-sig", "replace")
+    """A dropped or opened file's text: a regular file only (a FIFO would block the window),
+    decoded by its BOM, UTF-16 pattern or XML declaration (analyze.textin)."""
+    data = fileio.read_regular_file(path, MAX_FILE_BYTES)
+    try:
+        return decode_xml(data) if _XML_START.match(decode_text(data[:4096])) else \
+            decode_text(data)
+    except AnalyzeError:  # an unknown declared encoding: the analyzer will say so
+        return decode_text(data)
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` as it is: Qt would take `<b>...` in a tooltip as markup."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
 class ImportPage(CasePage):
@@ -70,6 +89,8 @@ class ImportPage(CasePage):
         self.analysis: Analysis | None = None
         self._analyzed_text: str | None = None
         self._applied_text: str | None = None
+        self.runner = BackgroundRunner(self)
+        self._next_when_done = False  # Next was pressed while the analysis ran
         ui = self.ui
         for label, kind in KINDS:
             ui.kindCombo.addItem(label, kind)
@@ -102,8 +123,7 @@ class ImportPage(CasePage):
         try:
             text = read_text_file(path)
         except OSError as exc:
-            self.ui.resultLabel.setText(f"{path}: cannot be read: "
-                                        f"{getattr(exc, 'strerror', None) or exc}")
+            self.ui.resultLabel.setText(f"{path}: cannot be read: {fileio.reason(exc)}")
             return False
         self.set_text(text)
         self.analyze()
@@ -130,26 +150,48 @@ class ImportPage(CasePage):
         return super().eventFilter(watched, event)
 
     # -- analysis ------------------------------------------------------------------------------
-    def analyze(self) -> Analysis | None:
-        """Run the analyzer for the input; an unusable input is a one-line message, no table."""
+    @property
+    def busy(self) -> bool:
+        """An analysis is running (the busy bar shows)."""
+        return self.runner.busy
+
+    def analyze(self) -> None:
+        """Analyze the input in the background; the table and summary follow when done."""
         text = self.ui.inputEdit.toPlainText()
         kind = self.ui.kindCombo.currentData()
         if kind == "auto":
             kind = detect_kind(text)
-        self.analysis, self._analyzed_text = None, text
+        self.analysis, self._analyzed_text = None, None
         self.ui.optionTable.setRowCount(0)
-        try:
-            analysis = ANALYZERS[kind](text, self.kb, self.release)
-        except AnalyzeError as exc:
-            self.ui.resultLabel.setText(f"Cannot import this input: {exc}")
-            return None
-        self.analysis = analysis
+        self.ui.resultLabel.setText("Analyzing…")
+        self._set_busy(True)
+        analyzer, kb, release = ANALYZERS[kind], self.kb, self.release
+        self.runner.submit(lambda: analyzer(text, kb, release),
+                           lambda result, error: self._analyzed(text, kind, result, error))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.ui.busyBar.setVisible(busy)
+        self.ui.analyzeButton.setEnabled(not busy)
+
+    def _analyzed(self, text: str, kind: str, analysis: Analysis | None,
+                  error: Exception | None) -> None:
+        self._set_busy(False)
+        go_on, self._next_when_done = self._next_when_done, False
+        if error is not None or analysis is None:
+            why = str(error) if isinstance(error, AnalyzeError) else \
+                f"the analyzer failed ({type(error).__name__}: {error})"
+            self.ui.resultLabel.setText(f"Cannot import this input: {why}")
+            return
+        self.analysis, self._analyzed_text = analysis, text
         self._show(analysis, KIND_LABELS[kind])
-        return analysis
+        if go_on and self.wizard() is not None and self.wizard().currentPage() is self:
+            self.wizard().next()
 
     def _show(self, analysis: Analysis, kind_label: str) -> None:
+        """The account as a table (its first MAX_TABLE_ROWS lines: filling the table is GUI
+        work, and the verdict lists every option anyway) and a summary."""
         table = self.ui.optionTable
-        rows = [*analysis.options, *analysis.monitor]
+        rows = [*analysis.options, *analysis.monitor][:MAX_TABLE_ROWS]
         table.setRowCount(len(rows))
         for row, option in enumerate(rows):
             entry = self.kb.find(option.entry, self.release) if option.entry else None
@@ -158,8 +200,8 @@ class ImportPage(CasePage):
                      QTableWidgetItem(option.message),
                      QTableWidgetItem(entry.title if entry else (option.entry or "")),
                      QTableWidgetItem(option.scope.split(":", 1)[-1])]
-            cells[1].setToolTip(option.value)
-            cells[3].setToolTip(option.message)
+            cells[1].setToolTip(plain_tooltip(option.value))
+            cells[3].setToolTip(plain_tooltip(option.message))
             if option.entry:
                 link = cells[ENTRY_COLUMN]
                 link.setData(Qt.ItemDataRole.UserRole, option.entry)
@@ -177,14 +219,21 @@ class ImportPage(CasePage):
     def _summary(self, analysis: Analysis, kind_label: str) -> str:
         problems = sum(1 for o in [*analysis.options, *analysis.monitor]
                        if o.status not in ("supported",))
-        guests = ", ".join(self._guest_words(g) for g in analysis.guests) or "no guest"
+        guests = ", ".join(self._guest_words(g) for g in analysis.guests[:MAX_LISTED_GUESTS]) \
+            or "no guest"
+        if len(analysis.guests) > MAX_LISTED_GUESTS:
+            guests += f" and {len(analysis.guests) - MAX_LISTED_GUESTS:,} more guests"
         host = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in analysis.host.items())
         parts = [f"{kind_label}: {len(analysis.options) + len(analysis.monitor)} option(s), "
                  f"{problems} not supported or not listed.",
                  f"Derived: {guests}" + (f"; host: {host}" if host else "") + ".",
                  "Next fills these answers into the wizard for review (answers already given "
                  "are kept)."]
-        parts += [f"Left out: {e}" for e in analysis.errors]
+        shown = len(analysis.options) + len(analysis.monitor)
+        if shown > MAX_TABLE_ROWS:
+            parts.append(f"The table shows the first {MAX_TABLE_ROWS:,} of {shown:,} options; "
+                         "the verdict lists them all.")
+        parts += [f"Left out: {e}" for e in analysis.errors[:MAX_LISTED_GUESTS]]
         return "\n".join(parts)
 
     @staticmethod
@@ -204,15 +253,17 @@ class ImportPage(CasePage):
 
     # -- into the case -------------------------------------------------------------------------
     def validatePage(self) -> bool:
-        """Next: analyze what is pasted (if not yet) and merge it into the case once."""
+        """Next: merge the analysis of what is pasted into the case once. When it is not
+        analyzed yet (or still running), start it and go on by itself when it is done."""
         text = self.ui.inputEdit.toPlainText()
         if not text.strip() or text == self._applied_text:
             return True
-        fresh = self.analysis is not None and text == self._analyzed_text
-        analysis = self.analysis if fresh else self.analyze()
-        if analysis is None:
+        if self.analysis is None or text != self._analyzed_text:
+            self._next_when_done = True
+            if not self.busy:
+                self.analyze()
             return False
-        self.apply(analysis)
+        self.apply(self.analysis)
         self._applied_text = text
         return True
 
