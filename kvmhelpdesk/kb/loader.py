@@ -7,12 +7,14 @@ never takes the embedded knowledge base down with it.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from kvmhelpdesk import fileio
 from kvmhelpdesk.kb import schema
 from kvmhelpdesk.kb.model import (
     STATUSES,
@@ -42,6 +44,11 @@ SYNONYM_KEYS: Mapping[str, schema.Spec] = {
     "entries": schema.Spec(schema.STR_LIST),
 }
 FRONT_MATTER = "+++"
+# Caps on what a pack may hold (docs/limits.md). The largest shipped file is 66 KB and the
+# longest entry body 1.4 KB; indexing a body costs ~25 ms per KB, so one 11 MB article took
+# 39 s. A body of 64 KB is some twenty printed pages: split anything longer into entries.
+MAX_CONTENT_FILE_BYTES = 4 * 1024 * 1024
+MAX_BODY_CHARS = 64 * 1024
 
 
 def _tomllib() -> ModuleType:
@@ -76,25 +83,62 @@ def load_knowledge_base(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
                 releases.append(release)
         except ContentError as exc:
             problems.append(str(exc))
+        except Exception as exc:  # a pack comes from outside: whatever breaks, leave it out
+            problems.append(f"{extra}: cannot be loaded ({type(exc).__name__}: {exc})")
     cache.save()
     return KnowledgeBase(releases, problems)
 
 
 def release_dirs(root: Path) -> list[Path]:
     """`root` itself if it is a release folder, else its release sub-folders, sorted."""
-    if (root / "release.toml").is_file():
-        return [root]
-    if not root.is_dir():
-        return []
-    return sorted(p for p in root.iterdir() if (p / "release.toml").is_file())
+    try:
+        if (root / "release.toml").is_file():
+            return [root]
+        if not root.is_dir():
+            return []
+        return sorted(p for p in root.iterdir() if (p / "release.toml").is_file())
+    except OSError as exc:
+        raise ContentError(f"{root}: cannot be read: {fileio.reason(exc)}") from None
+
+
+class ContentFiles:
+    """Reads a release folder's files for the loader: regular files only (a FIFO must not
+    block start-up), at most MAX_CONTENT_FILE_BYTES each, parsed through the cache under
+    their SHA-256. The hashes of exactly the files read make the release's fingerprint, so
+    nothing else in the folder (a 1.2 GB unrelated file) is ever read."""
+
+    def __init__(self, folder: Path, cache: ParseCache) -> None:
+        self.folder = folder
+        self.cache = cache
+        self.digests: dict[str, str] = {}
+
+    def parsed(self, path: Path, parse: Callable[[bytes, Path], Any]) -> Any:
+        try:
+            data = fileio.read_regular_file(path, MAX_CONTENT_FILE_BYTES)
+        except FileNotFoundError:
+            raise ContentError(f"{path}: file is missing") from None
+        except fileio.TooLargeError as exc:
+            raise ContentError(f"{path}: {exc}: a content file holds at most "
+                               f"{fileio.describe_size(MAX_CONTENT_FILE_BYTES)}") from None
+        except OSError as exc:
+            raise ContentError(f"{path}: cannot be read: {fileio.reason(exc)}") from None
+        digest = hashlib.sha256(data).hexdigest()
+        self.digests[path.relative_to(self.folder).as_posix()] = digest
+        return self.cache.get(f"{parse.__name__}:{digest}", lambda: parse(data, path))
+
+    def fingerprint(self) -> str:
+        digest = hashlib.sha256()
+        for name in sorted(self.digests):
+            digest.update(f"{name}\0{self.digests[name]}\n".encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
 
 
 def load_release(folder: Path, cache: ParseCache | None = None) -> Release:
     """Read one release folder; raise ContentError on the first problem found."""
     folder = Path(folder)
-    cache = cache or ParseCache(None)
+    files = ContentFiles(folder, cache or ParseCache(None))
     meta_path = folder / "release.toml"
-    meta = cache.get(meta_path, _read_toml)
+    meta = files.parsed(meta_path, _read_toml)
     _check_keys(meta, RELEASE_KEYS, _where(meta_path))
     sections = _sections(meta["section"], meta_path)
     release_id = meta["id"]
@@ -104,9 +148,9 @@ def load_release(folder: Path, cache: ParseCache | None = None) -> Release:
     entries: dict[str, Entry] = {}
     for kind, (file_name, array, specific, status_required) in schema.KIND_SPECS.items():
         path = folder / file_name
-        if not path.exists():
+        if not _exists(path):
             continue
-        data = cache.get(path, _read_toml)
+        data = files.parsed(path, _read_toml)
         unknown = set(data) - {array}
         if unknown:
             raise ContentError(f"{path}: unknown top-level key {sorted(unknown)[0]!r} "
@@ -121,9 +165,10 @@ def load_release(folder: Path, cache: ParseCache | None = None) -> Release:
     articles = folder / "articles"
     if articles.is_dir():
         for path in sorted(articles.glob("*.md")):
-            _add(entries, _article(path, release_id, cache.get(path, _parse_article)), str(path))
+            _add(entries, _article(path, release_id, files.parsed(path, _parse_article)),
+                 str(path))
 
-    thesaurus = _thesaurus(folder / "thesaurus.toml", cache)
+    thesaurus = _thesaurus(folder / "thesaurus.toml", files)
     _check_references(entries, sections, thesaurus, folder)
     return Release(
         id=release_id,
@@ -136,6 +181,7 @@ def load_release(folder: Path, cache: ParseCache | None = None) -> Release:
         entries=entries,
         thesaurus=thesaurus,
         origin=str(folder),
+        content_hash=files.fingerprint(),
     )
 
 
@@ -143,16 +189,33 @@ def _where(path: Path) -> str:
     return str(path)
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _exists(path: Path) -> bool:
     try:
-        with path.open("rb") as handle:
-            return _tomllib().load(handle)
-    except FileNotFoundError:
-        raise ContentError(f"{path}: file is missing") from None
-    except _tomllib().TOMLDecodeError as exc:
-        raise ContentError(f"{path}: not valid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError(f"{path}: cannot be read: {exc}") from None
+        return path.exists() or path.is_symlink()  # a dangling link: "missing" says so
+    except OSError:
+        return True  # let reading it report the problem
+
+
+def _decode(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+
+
+def _toml(text: str, path: Path, what: str) -> dict[str, Any]:
+    tomllib = _tomllib()
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(f"{path}: {what} is not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ContentError(f"{path}: {what} is nested too deeply (arrays or tables inside "
+                           "each other thousands of times)") from None
+
+
+def _read_toml(data: bytes, path: Path) -> dict[str, Any]:
+    return _toml(_decode(data, path), path, "the file")
 
 
 def _check_keys(raw: Any, specs: Mapping[str, schema.Spec], where: str) -> None:
@@ -217,6 +280,10 @@ def _make_entry(raw: dict[str, Any], kind: str, release_id: str, where: str, ori
     for key in ("title", "body"):
         if not raw[key].strip():
             raise ContentError(f"{where}: key {key!r} is empty")
+    if len(raw["body"]) > MAX_BODY_CHARS:
+        raise ContentError(f"{where}: the body is {len(raw['body']):,} characters long: an "
+                           f"entry body holds at most {MAX_BODY_CHARS:,} (split it into "
+                           "several entries)")
     return Entry(
         id=entry_id,
         kind=kind,
@@ -238,24 +305,16 @@ def _make_entry(raw: dict[str, Any], kind: str, release_id: str, where: str, ori
     )
 
 
-def _parse_article(path: Path) -> dict[str, Any]:
+def _parse_article(data: bytes, path: Path) -> dict[str, Any]:
     """Front matter and body of an article, as a raw entry table (before validation)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError(f"{path}: cannot be read: {exc}") from None
-    lines = text.splitlines()
+    lines = _decode(data, path).splitlines()
     if not lines or lines[0].strip() != FRONT_MATTER:
         raise ContentError(f"{path}: line 1: an article starts with a '+++' front-matter line")
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == FRONT_MATTER)
     except StopIteration:
         raise ContentError(f"{path}: line 1: front matter is not closed by a '+++' line") from None
-    try:
-        meta = _tomllib().loads("\n".join(lines[1:end]))
-    except _tomllib().TOMLDecodeError as exc:
-        raise ContentError(
-            f"{path}: front matter (lines 2-{end}) is not valid TOML: {exc}") from None
+    meta = _toml("\n".join(lines[1:end]), path, f"front matter (lines 2-{end})")
     if "body" in meta:
         raise ContentError(f"{path}: key 'body' belongs after the front matter, not in it")
     return {**meta, "body": "\n".join(lines[end + 1:])}
@@ -276,16 +335,20 @@ def _add(entries: dict[str, Entry], entry: Entry, where: str) -> None:
     entries[entry.id] = entry
 
 
-def _thesaurus(path: Path, cache: ParseCache) -> tuple[SynonymGroup, ...]:
-    if not path.exists():
+def _thesaurus(path: Path, files: ContentFiles) -> tuple[SynonymGroup, ...]:
+    if not _exists(path):
         return ()
-    data = cache.get(path, _read_toml)
+    data = files.parsed(path, _read_toml)
     unknown = set(data) - {"synonyms"}
     if unknown:
         raise ContentError(f"{path}: unknown top-level key {sorted(unknown)[0]!r} "
                            "(expected [[synonyms]] tables)")
+    synonyms = data.get("synonyms", [])
+    if not isinstance(synonyms, list):
+        raise ContentError(f"{path}: 'synonyms' must be an array of tables ([[synonyms]]), "
+                           f"found {type(synonyms).__name__}")
     groups = []
-    for index, raw in enumerate(data.get("synonyms", [])):
+    for index, raw in enumerate(synonyms):
         where = f"{path}: synonyms[{index}]"
         _check_keys(raw, SYNONYM_KEYS, where)
         if len(raw["terms"]) < 2 and not raw.get("entries"):

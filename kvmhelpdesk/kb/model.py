@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -121,24 +120,24 @@ class Release:
     entries: Mapping[str, Entry]
     thesaurus: tuple[SynonymGroup, ...] = ()
     origin: str = ""
+    # sha256 over the files the loader read (names and content hashes), set by the loader
+    content_hash: str = ""
 
     @cached_property
     def fingerprint(self) -> str:
-        """sha256 over the release folder's files: keys caches such as the search index.
+        """A hash of the release's content: keys caches such as the search index.
 
-        Computed on first use, so start-up does not read every file twice."""
+        The loader's `content_hash` covers exactly the files it read (never anything else in
+        the folder, and never a second read). A release built in memory (tests, benchmarks)
+        hashes its entries themselves."""
+        if self.content_hash:
+            return self.content_hash
         import hashlib
 
         digest = hashlib.sha256()
-        if not self.origin:  # built in memory (tests, benchmarks): hash the entries themselves
-            for entry in self.entries.values():
-                digest.update(repr(entry).encode())
-            return digest.hexdigest()
-        folder = Path(self.origin)
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(b"\0")
-            digest.update(path.read_bytes())
+        digest.update(repr((self.id, self.sections, self.thesaurus)).encode())
+        for entry in self.entries.values():
+            digest.update(repr(entry).encode())
         return digest.hexdigest()
 
     def section(self, section_id: str) -> Section:

@@ -28,8 +28,10 @@ def _markdown():
     from markdown.extensions.sane_lists import SaneListExtension
     from markdown.extensions.tables import TableExtension
 
+    from kvmhelpdesk.kb.markdown_safety import DataOnlyMarkdown
+
     return markdown.Markdown(
-        extensions=[TableExtension(), SaneListExtension()],
+        extensions=[TableExtension(), SaneListExtension(), DataOnlyMarkdown()],
         output_format="html",
     )
 
@@ -76,7 +78,9 @@ def save_render_cache() -> None:
 def markdown_to_html(text: str) -> str:
     if _rendered is None:
         return _convert(text)
-    key = "md:" + text  # the text itself: no hashing on the way to the first window
+    # The text itself is the key (no hashing on the way to the first window); the prefix
+    # changes whenever the rendering rules do (v2: pack Markdown rendered as data only).
+    key = "md2:" + text
     return _rendered.memo(key, lambda: _convert(text))
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kvmhelpdesk.kb.model import ContentError, Entry, KnowledgeBase
+from kvmhelpdesk.safetext import valid_text
 from kvmhelpdesk.search.results import Hit, SearchResult
 
 log = logging.getLogger(__name__)
@@ -79,12 +80,12 @@ class SearchEngine:
         """
         from kvmhelpdesk.search.query import clean, plan_query
 
-        text = clean(query)
+        text = clean(valid_text(query) if isinstance(query, str) else query)
         try:
             release_id = release or self._kb.default_release
             thesaurus = self._thesauri[release_id]
-            limit = max(0, min(int(limit), MAX_LIMIT))
-        except (KeyError, TypeError, ValueError, ContentError):  # unknown release, odd limit
+            limit = max(0, int(min(limit, MAX_LIMIT)))  # inf -> MAX_LIMIT, not OverflowError
+        except (KeyError, TypeError, ValueError, OverflowError, ContentError):  # odd limit
             return SearchResult(text)
         plan = plan_query(text, self._vocabulary, thesaurus)
         if plan.empty or limit == 0:

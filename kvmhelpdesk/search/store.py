@@ -60,10 +60,10 @@ def whoosh_version() -> str:
 
 
 def content_hash(kb: KnowledgeBase) -> str:
-    """The knowledge base's fingerprint (a hash of its files), or for releases built in code
-    (no folder behind them: tests, benchmarks) a hash of the entries themselves."""
+    """The knowledge base's fingerprint (hashes of the files the loader read), or for
+    releases built in code (no files behind them: tests, benchmarks) a hash of the entries."""
     releases = [kb.release(r) for r in kb.releases]
-    if releases and all(r.origin and Path(r.origin).is_dir() for r in releases):
+    if releases and all(r.content_hash for r in releases):
         return kb.fingerprint
     digest = hashlib.sha256()
     for release in releases:
@@ -86,10 +86,11 @@ def expected_docs(kb: KnowledgeBase) -> int:
 def open_index(kb: KnowledgeBase, cache_dir: Path, lock_timeout: float = 30.0) -> OpenedIndex:
     """Reuse the cached index for this content, or build it; fall back to RAM, never raise
     for cache trouble."""
-    key = index_key(kb)
-    target = cache_dir / key
-    docs = expected_docs(kb)
     try:
+        # Inside the try: nothing about the content or the cache dir may stop a search.
+        key = index_key(kb)
+        target = cache_dir / key
+        docs = expected_docs(kb)
         index = try_open(target, key, docs)
         if index is not None:
             _touch(target)
