@@ -36,6 +36,9 @@ def create_window(extra_content: Sequence[str] = (), settings: QSettings | None 
     loaded = [d for d in extra if not any(d in p for p in kb.problems)]
     window = MainWindow(kb, settings, loaded)
     window.report_problems(kb.problems)
+    # A remembered pack that is broken now is left out, but stays remembered: Forget must
+    # stay reachable to drop it.
+    window.ui.actionForgetContentPacks.setEnabled(bool(extra))
     return window
 
 

@@ -7,6 +7,7 @@ and a stale answer is never shown after a fresher one.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -25,11 +26,12 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._work()
+            result, error = self._work(), None
         except Exception as exc:  # reported on the GUI thread, shown inline
-            self._relay.finished.emit(self._ticket, None, exc)
-        else:
-            self._relay.finished.emit(self._ticket, result, None)
+            result, error = None, exc
+        # RuntimeError: the runner was deleted meanwhile (window closed): no one waits.
+        with contextlib.suppress(RuntimeError):
+            self._relay.finished.emit(self._ticket, result, error)
 
 
 class BackgroundRunner(QObject):

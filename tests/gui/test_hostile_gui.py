@@ -92,3 +92,32 @@ def test_tooltips_of_customer_values_are_not_markup(window, dialogs, qtbot) -> N
     tips = [table.item(r, 1).toolTip() for r in range(table.rowCount())]
     assert any("&lt;img src=/etc/passwd&gt;" in t for t in tips)
     assert not any("<img" in t for t in tips)
+
+
+def test_remembered_broken_packs_never_stop_the_start(qtbot, settings, tmp_path: Path) -> None:
+    """Deep nesting, a FIFO content file, non-table synonyms: the window opens, says what was
+    left out, and File > Forget content packs is there to drop them."""
+    import os
+
+    from kvmhelpdesk.gui import settings as cfg
+    from kvmhelpdesk.gui.app import create_window
+    from tests.helpers.content import make_release
+
+    deep = make_release(tmp_path / "deep", limits="x = " + "[" * 5000 + "]" * 5000 + "\n")
+    synonyms = make_release(tmp_path / "syn", extra={"thesaurus.toml": "synonyms = 5\n"})
+    packs = [str(deep), str(synonyms)]
+    if hasattr(os, "mkfifo"):
+        fifo = make_release(tmp_path / "fifo", limits=None)
+        os.mkfifo(fifo / "limits.toml")
+        packs.append(str(fifo))
+    cfg.write(settings, cfg.Prefs.EXTRA_CONTENT, packs)
+    window = create_window(settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert len(window.kb.problems) == len(packs)
+    assert "Content pack left out" in window.statusBar().currentMessage()
+    forget = window.ui.actionForgetContentPacks
+    assert forget.isEnabled()
+    forget.trigger()
+    assert cfg.read(settings, cfg.Prefs.EXTRA_CONTENT) == []
