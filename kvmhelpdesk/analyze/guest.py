@@ -14,6 +14,7 @@ from kvmhelpdesk.analyze import devices as dev
 from kvmhelpdesk.analyze.model import AnalyzeError
 from kvmhelpdesk.analyze.options import POSITIONAL_IMAGE, ParsedOption
 from kvmhelpdesk.triage.case import MAX_ITEMS
+from kvmhelpdesk.triage.casejson import MAX_NUMBER
 
 _TRUE = frozenset({"on", "yes", "true", "1"})
 _NUMBER = re.compile(r"\s*(\d{1,15})(?:\.(\d{1,6}))?\s*([kKmMgGtT]?)[iI]?[bB]?\s*")
@@ -30,7 +31,7 @@ def parse_memory_mb(value: str | None) -> int | None:
         return None
     number = float(f"{match.group(1)}.{match.group(2) or 0}")
     mb = round(number * _SIZE_FACTOR[match.group(3).lower()])
-    return mb if mb >= 1 else None
+    return mb if 1 <= mb <= MAX_NUMBER else None  # beyond 2^53: no real guest, no answer
 
 
 def _int(value: str | None) -> int | None:
@@ -49,7 +50,7 @@ def parse_vcpus(opt: ParsedOption) -> int | None:
         value = _int(opt.params.get(key))
         if value:
             product, seen = product * value, True
-    return product if seen else None
+    return product if seen and product <= MAX_NUMBER else None
 
 
 def guest_name(options: list[ParsedOption]) -> str | None:

@@ -139,3 +139,9 @@ def test_utf16_and_latin1_files_through_the_cli(tmp_path: Path, capsys) -> None:
                  "--json"]) == 0
     names = [g["name"] for g in json.loads(capsys.readouterr().out)["guests"]]
     assert names == ["café", "müller"]
+
+
+def test_numbers_beyond_what_a_case_holds_are_no_answer(kb: KnowledgeBase) -> None:
+    analysis = analyze_qemu_cmdline("qemu-kvm -m 999999999999999T "
+                                    "-smp sockets=999999999,cores=999999999,threads=999999", kb)
+    assert analysis.guests == [{"name": "guest1"}]  # triage asks to confirm them instead
