@@ -12,11 +12,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSaveFile
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from kvmhelpdesk import APP_NAME
+from kvmhelpdesk import APP_NAME, fileio
 from kvmhelpdesk.gui import settings as cfg
 from kvmhelpdesk.triage.case import (
     CaseError,
@@ -114,7 +114,6 @@ class CaseController(QObject):
 
     def export_report(self, path: str | None = None, fmt: str | None = None) -> bool:
         """Export the current verdict (Markdown, HTML, PDF, text)."""
-        from kvmhelpdesk.report import render
 
         path = _given(path)
         verdict = self._verdict()
@@ -133,15 +132,15 @@ class CaseController(QObject):
         if not Path(path).suffix:
             path += FORMAT_SUFFIXES[fmt]
         try:
-            if fmt == "pdf":
-                from kvmhelpdesk.gui.pdf import write_pdf
-
-                write_pdf(render(verdict, "html"), path)
-            else:
-                _write_text(render(verdict, fmt), path)
+            try:
+                _export(verdict, fmt, path)
+            except fileio.ReadOnlyFileError:
+                if not self._replace_read_only(path, "Export report"):
+                    return False
+                _export(verdict, fmt, path, replace_read_only=True)
         except OSError as exc:
             QMessageBox.warning(self.window, "Export report",
-                                f"The report was not written.\n\n{path}: {exc.strerror or exc}")
+                                f"The report was not written.\n\n{path}: {fileio.reason(exc)}")
             return False
         cfg.write(self.settings, cfg.WindowState.LAST_EXPORT_DIR, str(Path(path).parent))
         self._tell(f"Report written to {path}")
@@ -283,10 +282,10 @@ class CaseController(QObject):
         self._tell(f"Saved {path}")
         return True
 
-    def _replace_read_only(self, path: str) -> bool:
+    def _replace_read_only(self, path: str, title: str = "Save case") -> bool:
         """Ask before replacing a read-only file, as editors do; No is the default."""
         answer = QMessageBox.question(
-            self.wizard, "Save case", f"{path} is read-only.\n\nReplace it anyway?",
+            self.wizard, title, f"{path} is read-only.\n\nReplace it anyway?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -355,11 +354,15 @@ def _given(path: object) -> str | None:
     return str(path) if isinstance(path, (str, os.PathLike)) else None
 
 
-def _write_text(text: str, path: str) -> None:
-    """Write a report atomically (QSaveFile: temp file, then rename); OSError on failure."""
-    out = QSaveFile(path)
-    if not out.open(QSaveFile.OpenModeFlag.WriteOnly):
-        raise OSError(out.errorString())
-    out.write(text.encode("utf-8"))
-    if not out.commit():
-        raise OSError(out.errorString())
+def _export(verdict: Verdict, fmt: str, path: str, replace_read_only: bool = False) -> None:
+    """Write the report as `fmt` like a saved case (kvmhelpdesk.fileio): atomically, through
+    a symbolic link, never over a device; fileio.ReadOnlyFileError for a read-only file."""
+    from kvmhelpdesk.report import render
+
+    if fmt == "pdf":
+        from kvmhelpdesk.gui.pdf import write_pdf
+
+        write_pdf(render(verdict, "html"), path, replace_read_only=replace_read_only)
+    else:
+        data = render(verdict, fmt).encode("utf-8", "backslashreplace")
+        fileio.atomic_write(path, data, replace_read_only=replace_read_only)

@@ -121,3 +121,22 @@ def test_remembered_broken_packs_never_stop_the_start(qtbot, settings, tmp_path:
     assert forget.isEnabled()
     forget.trigger()
     assert cfg.read(settings, cfg.Prefs.EXTRA_CONTENT) == []
+
+
+def test_exporting_over_a_read_only_report_asks_first(window, dialogs, tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(CASE), encoding="utf-8")
+    assert window.cases.open_case(str(path))
+    report = tmp_path / "report.md"
+    report.write_text("keep")
+    report.chmod(0o444)
+    dialogs.answer = QMessageBox.StandardButton.No
+    assert window.cases.export_report(str(report), "markdown") is False
+    assert report.read_text() == "keep" and "read-only" in dialogs.shown[-1][1]
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    assert window.cases.export_report(str(report), "markdown") is True
+    assert report.read_text().startswith("# KVM support check")
+    device = tmp_path / "null.md"
+    device.symlink_to("/dev/null")
+    assert window.cases.export_report(str(device), "markdown") is False
+    assert "character device" in dialogs.shown[-1][1]
