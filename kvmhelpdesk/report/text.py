@@ -18,17 +18,52 @@ def _item(item: Item, bullet: str) -> list[str]:
                          break_on_hyphens=False, break_long_words=False) or [bullet]
 
 
+def _checklist_item(item: Item) -> list[str]:
+    """`[x] [guest:web01] ... (see ...) -- confirmed: lsmod in the SR (2026-11-30)`."""
+    record = f" -- {item.record}" if item.record else ""
+    return _item(Item(item.text + record, item.scope, item.entry, item.section, item.status),
+                 f"{item.mark} ")
+
+
+GAP = 2
+MAX_WORD = 30  # a longer word (a path) may be broken; a MAC address (17) never is
+
+
+def _widths(rows: list[list[str]]) -> list[int]:
+    """Column widths that fit WIDTH where they can: the widest column gives way first, never
+    below its longest word (up to MAX_WORD)."""
+    columns = list(zip(*rows, strict=False))
+    widths = [max((len(c) for c in col), default=1) or 1 for col in columns]
+    floors = [min(max((len(w) for c in col for w in c.split()), default=1), MAX_WORD)
+              for col in columns]
+    while sum(widths) + GAP * (len(widths) - 1) > WIDTH:
+        room = [w - f for w, f in zip(widths, floors, strict=True)]
+        widest = max(range(len(widths)), key=lambda i: (room[i] > 0, widths[i]))
+        if room[widest] <= 0:
+            break
+        widths[widest] -= 1
+    return widths
+
+
 def _table(block: Block) -> list[str]:
+    """Cells wrap at word boundaries instead of being cut."""
     if not block.rows:
         return []
-    widths = [max(len(str(c)) for c in col) for col in zip(block.header, *block.rows,
-                                                           strict=False)]
-    widths = [min(w, 40) for w in widths]
+    rows = [[str(c) for c in block.header]] + [[str(c) for c in r] for r in block.rows]
+    widths = _widths(rows)
 
-    def line(cells: list[str]) -> str:
-        return "  ".join(str(c)[:w].ljust(w) for c, w in zip(cells, widths, strict=False)).rstrip()
+    def lines(cells: list[str]) -> list[str]:
+        wrapped = [textwrap.wrap(c, w, break_on_hyphens=False, break_long_words=True) or [""]
+                   for c, w in zip(cells, widths, strict=False)]
+        height = max(len(w) for w in wrapped)
+        return ["  ".join((part[n] if n < len(part) else "").ljust(w)
+                          for part, w in zip(wrapped, widths, strict=False)).rstrip()
+                for n in range(height)]
 
-    return [line(block.header), line(["-" * w for w in widths])] + [line(r) for r in block.rows]
+    out = [*lines(rows[0]), "  ".join("-" * w for w in widths)]
+    for row in rows[1:]:
+        out += lines(row)
+    return out
 
 
 def render_document(doc: Document) -> str:
@@ -40,9 +75,8 @@ def render_document(doc: Document) -> str:
         for line in block.lines:
             out += textwrap.wrap(line, WIDTH, break_on_hyphens=False,
                                  break_long_words=False) or [""]
-        bullet = "[ ] " if block.kind == "checklist" else "- "
         for item in block.items:
-            out += _item(item, bullet)
+            out += _checklist_item(item) if block.kind == "checklist" else _item(item, "- ")
         if block.kind == "table":
             out += _table(block)
     return "\n".join(out).rstrip() + "\n"
