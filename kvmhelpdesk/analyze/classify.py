@@ -109,7 +109,7 @@ class Classifier:
         p_open: Mapping = fields.get("params_unaddressed", {})
         checked: list[str] = []
         review: list[str] = []
-        for key in dict.fromkeys((*p_refused, *p_allowed)):
+        for key in dict.fromkeys((*p_refused, *p_allowed, *p_open)):
             if key not in opt.params:
                 continue
             value = opt.params[key]

@@ -156,6 +156,32 @@ def headline(verdict: Verdict) -> str:
     Only a supported verdict is "provided that N conditions hold"; an unsupported one says
     why; an undetermined one says information is needed.
     """
+    return _headline(verdict)
+
+
+def banner_line(verdict: Verdict) -> str:
+    """The headline without the verdict word and its reasons, for a banner that shows the word
+    large and lists the reasons itself: "Provided that 5 conditions hold", "Information
+    needed ...", "12 conditions still to confirm"."""
+    if verdict.verdict not in ("supported", UNDETERMINED):
+        return _conditions_note(verdict).strip()
+    text = _headline(verdict)
+    label = label_of(verdict.verdict)
+    rest = text[len(label):].lstrip(":, ").strip() if text.startswith(label) else text
+    return rest[:1].upper() + rest[1:] if rest not in ("", ".") else ""
+
+
+def _conditions_note(verdict: Verdict) -> str:
+    open_count = len(verdict.open_conditions)
+    if not open_count:
+        counted = confirmation_count(verdict)
+        return f" {counted[:1].upper()}{counted[1:]}." if counted else ""
+    counted = confirmation_count(verdict)
+    return f" {plural(open_count, 'condition')} still to confirm" + (
+        f" ({counted})." if verdict.condition_counts()[CONFIRMED] else ".")
+
+
+def _headline(verdict: Verdict) -> str:
     open_count = len(verdict.open_conditions)
     counted = confirmation_count(verdict)
     label = label_of(verdict.verdict)
@@ -167,18 +193,14 @@ def headline(verdict: Verdict) -> str:
         return f"Supported: {counted}." if counted else "Supported."
     if verdict.verdict == UNDETERMINED:
         ask = f"; {plural(open_count, 'condition')} to confirm" if open_count else ""
-        return f"{UNDETERMINED_LONG}. No answer given so far bears on the verdict{ask}."
+        return f"{label}: information needed. No answer given so far bears on the verdict{ask}."
     reasons = deciding(verdict)
     where = list(dict.fromkeys(_where(f.scope) for f in reasons))
     why = ""
     if reasons:
         which = "the finding" if len(reasons) == 1 else f"the {len(reasons)} findings"
         why = f" because of {which} below ({', '.join(where)})"
-    open_note = ""
-    if open_count:
-        open_note = f" {plural(open_count, 'condition')} still to confirm" + (
-            f" ({counted})." if verdict.condition_counts()[CONFIRMED] else ".")
-    return f"{label}{why}.{open_note}"
+    return f"{label}{why}.{_conditions_note(verdict)}"
 
 
 def _where(scope: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -159,8 +160,38 @@ def group_key(group: str, members: list[str]) -> str:
     return f"{group}@group#{digest}"
 
 
+_PART = re.compile(r"(.+) (disk|NIC) (\d+)")
+
+
+def _compact(names: list[str]) -> list[str]:
+    """`web01 disk 1`, `web01 disk 2` -> `web01 (disks 1 and 2)`."""
+    parts: dict[tuple[str, str], list[str]] = {}
+    out: list[str | tuple[str, str]] = []
+    for name in names:
+        found = _PART.fullmatch(name)
+        if found is None:
+            out.append(name)
+            continue
+        slot = (found.group(1), found.group(2))
+        if slot not in parts:
+            parts[slot] = []
+            out.append(slot)
+        parts[slot].append(found.group(3))
+    words = []
+    for item in out:
+        if isinstance(item, str):
+            words.append(item)
+            continue
+        numbers = parts[item]
+        noun = item[1] if len(numbers) == 1 else f"{item[1]}s"
+        listed = numbers[0] if len(numbers) == 1 else \
+            f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+        words.append(f"{item[0]} ({noun} {listed})")
+    return words
+
+
 def _who(names: list[str]) -> str:
-    names = list(dict.fromkeys(names))
+    names = _compact(list(dict.fromkeys(names)))
     if len(names) > MAX_WHO:
         shown = ", ".join(names[:MAX_WHO])
         return f"{shown} and {len(names) - MAX_WHO} more"

@@ -283,7 +283,12 @@ def _grouped(findings: list[Finding]) -> list[Finding]:
 
 
 def _unique_keys(findings: list[Finding]) -> list[Finding]:
-    """Keys are unique within a verdict: a repeated one gets `#2`, `#3` in order."""
+    """Keys are unique within a verdict. A condition keeps its key (confirmations are stored
+    under it); the finding a confirmed answer produced under the same key gets `#confirmed`
+    (`#refuted`); any other repeat gets `#2`, `#3` in order."""
+    conditions = {f.key for f in findings if f.status == CONDITION}
+    findings = [replace(f, key=f"{f.key}#{f.state if f.confirmation else 'judged'}")
+                if f.status != CONDITION and f.key in conditions else f for f in findings]
     seen: dict[str, int] = {}
     out = []
     for finding in findings:

@@ -22,6 +22,7 @@ from kvmhelpdesk.gui.forms.ui_wizard_import import Ui_ImportPage
 from kvmhelpdesk.gui.icons import status_icon
 from kvmhelpdesk.gui.wizard.feedback import status_word
 from kvmhelpdesk.gui.wizard.pages.base import CasePage
+from kvmhelpdesk.report.document import plural
 from kvmhelpdesk.triage import merge_case
 from kvmhelpdesk.triage.verdict import guest_names
 
@@ -179,7 +180,8 @@ class ImportPage(CasePage):
                        if o.status not in ("supported",))
         guests = ", ".join(self._guest_words(g) for g in analysis.guests) or "no guest"
         host = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in analysis.host.items())
-        parts = [f"{kind_label}: {len(analysis.options) + len(analysis.monitor)} option(s), "
+        count = len(analysis.options) + len(analysis.monitor)
+        parts = [f"{kind_label}: {plural(count, 'option')}, "
                  f"{problems} not supported or not listed.",
                  f"Derived: {guests}" + (f"; host: {host}" if host else "") + ".",
                  "Next fills these answers into the wizard for review (answers already given "
