@@ -62,6 +62,7 @@ KIND_SPECS: Mapping[str, tuple[str, str, Mapping[str, Spec], bool]] = MappingPro
                 "bits": Spec(INT_LIST),
                 "virt_type": Spec(STR),
                 "pv_drivers": Spec(STR_LIST),
+                "pv_drivers_note": Spec(STR),
                 "kvm_clock": Spec(BOOL),
                 "status_label": Spec(STR),
                 "boot_options": Spec(STR_TABLE),
