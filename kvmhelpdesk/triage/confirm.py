@@ -28,6 +28,8 @@ from kvmhelpdesk.triage.findings import (
 from kvmhelpdesk.triage.paths import set_path
 
 MAX_WHO = 12  # members named in a group line before "and N more"
+GUEST_SCOPE = "guest:"
+SAME = "="  # a group of conditions that say the same about several guests
 
 
 def read_records(case: Mapping[str, Any]) -> dict[str, Confirmation]:
@@ -206,10 +208,15 @@ def group_conditions(conditions: list[Finding]) -> list[Finding]:
     order: list[tuple[str, str] | Finding] = []
     for condition in conditions:
         ask = condition.ask
-        if ask is None or not ask.group:
+        if ask is not None and ask.group:
+            group = ask.group
+        elif condition.scope.startswith(GUEST_SCOPE):
+            # The same words about several guests ("'Windows XP SP3' ..."): one line too.
+            group = f"{SAME}{condition.rule}\n{condition.message}"
+        else:
             order.append(condition)
             continue
-        slot = (ask.group, condition.state)
+        slot = (group, condition.state)
         if slot not in buckets:
             buckets[slot] = []
             order.append(slot)
@@ -229,12 +236,16 @@ def group_conditions(conditions: list[Finding]) -> list[Finding]:
 
 def _line(group: str, members: list[Finding]) -> Finding:
     first = members[0]
-    assert first.ask is not None
     keys = [m.key for m in members]
     scopes = list(dict.fromkeys(m.scope for m in members))
     basis = tuple(dict.fromkeys(p for m in members for p in m.basis))
-    text = first.ask.text or first.message
-    message = text.replace("{who}", _who([m.ask.who or m.scope for m in members if m.ask]))
+    if group.startswith(SAME):
+        message = f"For {_who([s[len(GUEST_SCOPE):] for s in scopes])}: {first.message}"
+        group = f"{first.rule}:{hashlib.sha1(first.message.encode('utf-8')).hexdigest()[:8]}"
+    else:
+        assert first.ask is not None
+        text = first.ask.text or first.message
+        message = text.replace("{who}", _who([m.ask.who or m.scope for m in members if m.ask]))
     return Finding(rule=first.rule, scope=scopes[0] if len(scopes) == 1 else "guests",
                    status=CONDITION, message=message, entry=first.entry, section=first.section,
                    key=group_key(group, keys), basis=basis, members=tuple(keys),

@@ -272,3 +272,13 @@ def test_condition_keys_in_docs_match_the_rules(kb) -> None:
     del case["host"]["kvm_modules_loaded"]
     assert "host.kvm-modules@host" in {f.key for f in check(case, kb).conditions}
     assert re.fullmatch(r"[a-z.-]+@[a-z]+(:[^#]+)?(#.+)?", "storage.format@guest:a#disk2")
+
+
+def test_the_same_words_about_several_guests_are_one_line(kb) -> None:
+    """kvm-supported.txt L54 and L82: XP x64 never reached the row's SP3, for each guest."""
+    guests = [make_guest(name=n, os="Windows XP SP3", clock="other", ntp_in_guest=True)
+              for n in ("xp1", "xp2", "xp3")]
+    verdict = check(make_case(guests=guests), kb)
+    lines = [f for f in verdict.conditions if "Service Pack 3" in f.message]
+    assert len(lines) == 1 and lines[0].message.startswith("For xp1, xp2 and xp3: ")
+    assert len(lines[0].members) == 3

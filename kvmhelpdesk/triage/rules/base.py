@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from kvmhelpdesk.kb import STATUS_LABELS, Entry
@@ -71,10 +72,15 @@ class GuestContext:
     def get(self, key: str, default: Any = None) -> Any:
         return self.guest.get(key, default)
 
+    @cached_property
+    def _prefix(self) -> str:
+        return f"guests[{self.index}]."
+
     def at(self, *keys: str) -> tuple[str, ...]:
         """Answer paths of this guest's keys: `at("disks[1].format")` ->
         ("guests[0].disks[1].format",)."""
-        return tuple(f"guests[{self.index}].{key}" for key in keys)
+        prefix = self._prefix
+        return tuple([prefix + key for key in keys])
 
     def finding(self, rule: str, status: str, message: str, entry: Entry | None,
                 basis: tuple[str, ...] = (), part: str = "") -> Finding:
