@@ -158,7 +158,7 @@ class Verdict:
             "findings": [f.to_dict() for f in self.findings],
             "performance": [p.to_dict() for p in self.performance],
             "options": [o.to_dict() for o in self.options],
-            "confirmations": self.condition_counts(),
+            "condition_counts": self.condition_counts(),
         }
 
 

@@ -133,7 +133,7 @@ def test_json_findings_carry_key_basis_members_confirmation(kb) -> None:
     finding = data["findings"][0]
     assert {"key", "basis", "members", "confirmation"} <= set(finding)
     assert isinstance(finding["basis"], list) and finding["confirmation"] is None
-    assert set(data["confirmations"]) == {"conditions", "confirmed", "open", "refuted"}
+    assert set(data["condition_counts"]) == {"conditions", "confirmed", "open", "refuted"}
 
 
 def test_paths_read_and_write() -> None:

@@ -116,7 +116,7 @@ def test_json_document_shape(kb) -> None:
     assert set(data["guests"][0]) >= {"name", "verdict", "os_entry"}
     assert set(data["findings"][0]) == {"rule", "scope", "status", "message", "entry",
                                         "section", "key", "basis", "members", "confirmation"}
-    assert data["confirmations"] == {"conditions": 2, "confirmed": 0, "open": 2, "refuted": 0}
+    assert data["condition_counts"] == {"conditions": 2, "confirmed": 0, "open": 2, "refuted": 0}
     assert data["performance"][0]["assessment"] == "within-expectation"
     assert data["performance"][0]["expected_range"] == [95, 105]
     assert data["options"] == []
