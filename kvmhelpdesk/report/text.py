@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from kvmhelpdesk.report.document import Block, Document, Item, build, citation
@@ -26,15 +27,45 @@ def _checklist_item(item: Item) -> list[str]:
 
 
 GAP = 2
-MAX_WORD = 30  # a longer word (a path) may be broken; a MAC address (17) never is
+MAX_WORD = 30  # a longer piece (a path) may be broken; a MAC address (17) never is
+_PIECE = re.compile(r"[^\s,]*,|[^\s,]+")
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """Words, split once more after commas (`nic,macaddr=...,model=e1000`), each with whether
+    a space came before it: where a cell may wrap."""
+    out: list[tuple[str, bool]] = []
+    for word in text.split():
+        for number, piece in enumerate(_PIECE.findall(word)):
+            out.append((piece, number == 0))
+    return out
+
+
+def wrap_cell(text: str, width: int) -> list[str]:
+    """A table cell in lines of at most `width`, broken between words or after commas; only a
+    piece longer than the whole column is cut."""
+    lines: list[str] = []
+    line = ""
+    for piece, spaced in _pieces(text):
+        glue = " " if spaced and line else ""
+        if line and len(line) + len(glue) + len(piece) > width:
+            lines.append(line)
+            line, glue = "", ""
+        line += glue + piece
+        while len(line) > width:
+            lines.append(line[:width])
+            line = line[width:]
+    if line or not lines:
+        lines.append(line)
+    return lines
 
 
 def _widths(rows: list[list[str]]) -> list[int]:
     """Column widths that fit WIDTH where they can: the widest column gives way first, never
-    below its longest word (up to MAX_WORD)."""
+    below its longest piece (up to MAX_WORD)."""
     columns = list(zip(*rows, strict=False))
     widths = [max((len(c) for c in col), default=1) or 1 for col in columns]
-    floors = [min(max((len(w) for c in col for w in c.split()), default=1), MAX_WORD)
+    floors = [min(max((len(p) for c in col for p, _ in _pieces(c)), default=1), MAX_WORD)
               for col in columns]
     while sum(widths) + GAP * (len(widths) - 1) > WIDTH:
         room = [w - f for w, f in zip(widths, floors, strict=True)]
@@ -53,8 +84,7 @@ def _table(block: Block) -> list[str]:
     widths = _widths(rows)
 
     def lines(cells: list[str]) -> list[str]:
-        wrapped = [textwrap.wrap(c, w, break_on_hyphens=False, break_long_words=True) or [""]
-                   for c, w in zip(cells, widths, strict=False)]
+        wrapped = [wrap_cell(c, w) for c, w in zip(cells, widths, strict=False)]
         height = max(len(w) for w in wrapped)
         return ["  ".join((part[n] if n < len(part) else "").ljust(w)
                           for part, w in zip(wrapped, widths, strict=False)).rstrip()

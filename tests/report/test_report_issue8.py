@@ -93,3 +93,17 @@ def test_plurals(kb) -> None:
 def test_sections_keep_their_order(kb) -> None:
     headings = [b.heading for b in build(check(with_confirmations(make_case()), kb)).blocks]
     assert headings.index("Verdict") < headings.index("Conditions to confirm")
+
+
+def test_a_mac_address_in_a_long_option_value_is_never_cut(kb) -> None:
+    from kvmhelpdesk.report.text import wrap_cell
+    from kvmhelpdesk.triage import OptionFinding
+
+    mac = "52:54:00:aa:bb:cc"
+    value = f"nic,vlan=0,macaddr={mac},model=e1000,name=hostnet0,addr=0x3,bootindex=1"
+    verdict = check(make_case(), kb)
+    verdict.add((), [OptionFinding("-net", value, "unsupported", "model=e1000 is not "
+                                   "supported: only model=rtl8139, model=virtio", "opt-net")])
+    out = render(verdict, "text")
+    assert mac in out
+    assert wrap_cell(value, 20)[1] == f"macaddr={mac},"
