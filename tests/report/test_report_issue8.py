@@ -106,4 +106,4 @@ def test_a_mac_address_in_a_long_option_value_is_never_cut(kb) -> None:
                                    "supported: only model=rtl8139, model=virtio", "opt-net")])
     out = render(verdict, "text")
     assert mac in out
-    assert wrap_cell(value, 20)[1] == f"macaddr={mac},"
+    assert wrap_cell(value, 30)[1] == f"macaddr={mac},"
