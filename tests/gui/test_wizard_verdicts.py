@@ -150,3 +150,11 @@ def test_confirmations_survive_save_and_reopen(window, dialogs, tmp_path: Path) 
     assert "1 of" in page.ui.conditionsLabel.text()
     report = window.cases.copy_report()
     assert "[x]" in report and "lsmod in the SR" in report
+
+
+def test_matrix_shows_the_rhel_pv_driver_cell(kb) -> None:
+    """kvm-supported.txt L78-79: the guest matrix shows "Yes, see ..." instead of "-"."""
+    from kvmhelpdesk.gui.matrix import COLUMNS, row_cells
+
+    cells = dict(zip(COLUMNS, row_cells(kb.get("os-rhel5")), strict=True))
+    assert cells["PV drivers"] == "Yes, see the Red Hat website for details"
