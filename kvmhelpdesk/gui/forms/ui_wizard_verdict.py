@@ -195,6 +195,7 @@ class Ui_VerdictPage(object):
 
         self.pageLayout.addLayout(self.actionLayout)
 
+        self.pageLayout.setStretch(1, 1)
 
         self.retranslateUi(VerdictPage)
 
