@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from kvmhelpdesk.analyze import devices as dev
 from kvmhelpdesk.analyze.model import Analysis
 from kvmhelpdesk.analyze.options import POSITIONAL_IMAGE, ParsedOption
 from kvmhelpdesk.analyze.optiontable import KNOWN_012, LIBVIRT_ADDED, SPELLINGS
@@ -18,6 +19,10 @@ from kvmhelpdesk.triage.findings import VERDICT_ORDER, Finding, OptionFinding
 from kvmhelpdesk.triage.lookup import Lookup, lookup
 
 RULE = "qemu-option"
+# Options the guest builder turns into case answers that the triage rules judge (disks, sound,
+# video, USB devices): a refused value is reported once, by triage.
+CARRIED_OPTIONS = frozenset({"-drive", "-hda", "-hdb", "-hdc", "-hdd", "-cdrom", "-fda", "-fdb",
+                             "-soundhw", "-vga", "-std-vga", "-usbdevice"})
 SUPPORTED, UNSUPPORTED, UNLISTED = "supported", "unsupported", "unlisted"
 _SHORT = 60
 
@@ -92,6 +97,9 @@ class Classifier:
         allowed, refused = tuple(fields.get("value_allowed", ())), \
             tuple(fields.get("value_refused", ()))
         first = implied if implied is not None else opt.first
+        review_first = self._usb_driver(entry, first)
+        if review_first:
+            return UNLISTED, review_first
         if (allowed or refused) and first:
             problem = _value_problem(first, allowed, refused)
             if problem:
@@ -101,7 +109,7 @@ class Classifier:
         p_open: Mapping = fields.get("params_unaddressed", {})
         checked: list[str] = []
         review: list[str] = []
-        for key in dict.fromkeys((*p_refused, *p_allowed)):
+        for key in dict.fromkeys((*p_refused, *p_allowed, *p_open)):
             if key not in opt.params:
                 continue
             value = opt.params[key]
@@ -116,6 +124,7 @@ class Classifier:
                                 f"{_listing(f'{key}={v}' for v in p_allowed[key])}")
         if problems:
             return UNSUPPORTED, "; ".join(problems)
+        review += _doubtful(entry, first)
         if review:
             return UNLISTED, "; ".join(review) + "; needs review"
         if (allowed or refused) and first:
@@ -127,6 +136,20 @@ class Classifier:
             return status, f"{word}: {', '.join(checked)}, as Appendix A allows " \
                            f"({entry.source_text or entry.fields.get('name')})"
         return status, f"{word}: Appendix A lists {entry.source_text or entry.title}"
+
+    def _usb_driver(self, entry: Entry, driver: str | None) -> str:
+        """`-device usb-tablet`: the driver of a device -usbdevice supports, which the -device
+        list does not name; how libvirt starts a USB tablet. Needs review, as in triage."""
+        usb = self.index.option("-usbdevice")
+        if entry.fields.get("name") != "-device" or usb is None or not driver \
+                or not driver.startswith("usb-"):
+            return ""
+        device = driver[len("usb-"):]
+        if device not in usb.fields.get("value_allowed", ()):
+            return ""
+        return (f"-usbdevice {device} is supported, but the driver {driver} (how libvirt starts "
+                "that device) is not in the -device list, while virt-manager's restrictions do "
+                "not exclude it: the statement does not settle which reading holds; needs review")
 
     def _not_listed(self, name: str) -> tuple[Entry | None, str, str]:
         feature = self._feature_spellings.get(name)
@@ -155,6 +178,35 @@ class Classifier:
             if finding is not None:
                 result.add_finding(finding)
 
+    # ------------------------------------------------------------------ one problem, once
+    def carried(self, item: OptionFinding) -> bool:
+        """The option's problem is in the guest's case answers, which triage judges: the
+        finding there is the one line about it (the option table keeps the option's view).
+
+        A -device driver counts only where triage reaches the same judgement from the answer
+        it becomes (e1000 -> NIC model e1000); a driver refused only as a spelling of a
+        supported device (ide-hd -> bus ide) keeps its own finding.
+        """
+        first = item.value.split(",", 1)[0].strip()
+        if item.option in CARRIED_OPTIONS:
+            return item.status == UNSUPPORTED
+        if item.option == "-net":
+            return first == "nic" and item.status == UNSUPPORTED
+        if item.option != "-device":
+            return False
+        if first in dev.SOUND_DRIVERS or first in dev.USB_DEVICE_DRIVERS:
+            return True
+        for table, option, param in ((dev.NIC_DRIVERS, "-net", "model"),
+                                     (dev.DISK_DRIVERS, "-drive", "if")):
+            if first in table:
+                allowed = self.index.params_allowed(option, param) or ()
+                return table[first] not in allowed
+        if first in dev.VIDEO_DRIVERS:
+            vga = self.index.option("-vga")
+            allowed = vga.fields.get("value_allowed", ()) if vga is not None else ()
+            return dev.VIDEO_DRIVERS[first] not in allowed
+        return False
+
     # ------------------------------------------------------------------ verdict
     def verdict(self, item: OptionFinding) -> Finding | None:
         """The verdict finding for an account line: unsupported and unlisted options count.
@@ -163,7 +215,7 @@ class Classifier:
         carry it to triage, which cites the feature itself. An unlisted option's finding names
         the option only, so ten `-object` lines of one guest make one item to review.
         """
-        if item.status == SUPPORTED:
+        if item.status == SUPPORTED or self.carried(item):
             return None
         entry = self.kb.find(item.entry, self.index.release) if item.entry else None
         if entry is not None and entry.kind != "qemu-option":
@@ -173,7 +225,20 @@ class Classifier:
         return Finding(rule=RULE, scope=item.scope, status=item.status,
                        message=f"{shown}: {item.message}",
                        entry=entry.id if entry is not None else None,
-                       section=self.heading(entry))
+                       section=self.heading(entry), key=f"{RULE}@{item.scope}#{item.option}")
+
+
+def _doubtful(entry: Entry, first: str) -> list[str]:
+    """What the knowledge base itself flags as doubtful: a first value the statement neither
+    allows nor refuses (`-netdev socket`), or the whole option (`-loadvm`)."""
+    out = []
+    if first and first in entry.fields.get("value_unaddressed", ()):
+        out.append(f"{first} is neither allowed nor refused by the statement (see the "
+                   f"ambiguities of {entry.id})")
+    reason = entry.fields.get("review")
+    if reason:
+        out.append(reason)
+    return out
 
 
 def _value_problem(first: str, allowed: tuple[str, ...], refused: tuple[str, ...]) -> str:

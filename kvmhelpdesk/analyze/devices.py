@@ -55,14 +55,16 @@ SOUND_DRIVERS: frozenset[str] = frozenset({
 PASSTHROUGH_DRIVERS: frozenset[str] = frozenset({
     "pci-assign", "kvm-pci-assign", "vfio-pci", "vfio-pci-nohotplug",
 })
+# -device usb-tablet keeps its driver name: the same device as -usbdevice tablet, but a driver
+# the -device list does not name, which triage judges as such (one judgement for both).
 USB_DEVICE_DRIVERS: Mapping[str, str] = MappingProxyType({
-    "usb-tablet": "tablet", "usb-wacom-tablet": "tablet", "usb-mouse": "mouse",
-    "usb-host": "usb-host", "usb-kbd": "keyboard", "usb-redir": "usb-redir",
+    "usb-tablet": "usb-tablet", "usb-wacom-tablet": "usb-wacom-tablet",
+    "usb-mouse": "usb-mouse", "usb-host": "usb-host", "usb-kbd": "usb-kbd",
+    "usb-redir": "usb-redir",
 })
 # -usbdevice NAME -> devices word (others become "usb-NAME").
 USBDEVICE_NAMES: Mapping[str, str] = MappingProxyType({
-    "tablet": "tablet", "wacom-tablet": "tablet", "mouse": "mouse", "host": "usb-host",
-    "keyboard": "keyboard",
+    "tablet": "tablet", "mouse": "mouse", "host": "usb-host", "keyboard": "keyboard",
 })
 # qemu image format drivers (a -blockdev node of these is the format layer).
 FORMAT_DRIVERS: frozenset[str] = frozenset({

@@ -34,6 +34,7 @@ _BUS_BY_PREFIX = (("hd", "ide"), ("sd", "scsi"), ("vd", "virtio"), ("fd", "fdc")
                   ("xvd", "xen"))
 _SOCKET_NETS = ("mcast", "server", "client", "udp")
 _TAP_NETS = ("network", "bridge", "ethernet", "direct")
+USB_INPUT_DRIVERS = {"tablet": "usb-tablet", "mouse": "usb-mouse", "keyboard": "usb-kbd"}
 
 
 def _text(el: ET.Element | None, path: str) -> str:
@@ -159,8 +160,10 @@ class _Domain:
         for item in devices.findall("input"):
             kind = item.get("type", "")
             if item.get("bus") == "usb" and kind in ("tablet", "mouse", "keyboard"):
-                self.add("devices", kind)
-                self.opt("-usbdevice", kind, f"<input type='{kind}' bus='usb'>")
+                # libvirt 0.8 (SLES 11 SP1) starts these as -device usb-tablet and so on.
+                driver = USB_INPUT_DRIVERS[kind]
+                self.add("devices", driver)
+                self.opt("-device", driver, f"<input type='{kind}' bus='usb'>")
         for balloon in devices.findall("memballoon"):
             if balloon.get("model", "").startswith("virtio"):
                 self.add("devices", "balloon")
@@ -170,7 +173,6 @@ class _Domain:
             if watchdog.get("action"):
                 self.opt("-watchdog-action", watchdog.get("action", ""), "<watchdog>")
         for redir in devices.findall("redirdev"):
-            self.add("devices", "usb-redir")
             self.opt("-device", "usb-redir", f"<redirdev bus='{redir.get('bus', '')}'>")
 
     def read_disk(self, disk: ET.Element) -> None:

@@ -15,10 +15,16 @@ import re
 from typing import Any
 
 from kvmhelpdesk.analyze import rootfs
+from kvmhelpdesk.analyze.hostfacts import (
+    CpuInfo,
+    Release,
+    parse_cpuinfo,
+    parse_os_release,
+    parse_suse_release,
+)
 from kvmhelpdesk.analyze.rootfs import RootFolder, RootPath
 
 MAX_READ = 8 * 1024 * 1024
-_VENDORS = {"GenuineIntel": "intel", "AuthenticAMD": "amd"}
 _NODE = re.compile(r"node\d+")
 
 
@@ -34,42 +40,51 @@ def _listdir(path: RootPath) -> list[str] | None:
     return rootfs.listdir(path)
 
 
-def parse_cpuinfo(text: str) -> dict[str, Any]:
-    """vendor, logical CPU count, the first CPU's flags and whether it is an x86 listing."""
-    vendor = ""
-    processors = 0
-    flags: set[str] = set()
-    x86 = False
-    for line in text.splitlines():
-        key, sep, value = line.partition(":")
-        if not sep:
-            continue
-        key = key.strip()
-        if key == "processor":
-            processors += 1
-        elif key == "vendor_id" and not vendor:
-            vendor = value.strip()
-        elif key == "flags" and not flags:
-            x86 = True
-            flags = set(value.split())
-    return {"vendor": vendor, "processors": processors, "flags": flags, "x86": x86}
+def _cpu_answers(host: dict[str, Any], text: str | None) -> CpuInfo | None:
+    """Vendor, cores and EPT/NPT from /proc/cpuinfo.
+
+    `cpu_cores` is the statement's "cpu cores" (L100): distinct physical cores, never
+    hyperthreads. Without topology lines only `logical_cpus` is known, and the vCPU rule then
+    says so in a condition instead of counting hyperthreads as cores.
+    """
+    if text is None:
+        return None
+    cpu = parse_cpuinfo(text)
+    if cpu.case_vendor:
+        host["cpu_vendor"] = cpu.case_vendor
+    if cpu.physical_cores:
+        host["cpu_cores"] = cpu.physical_cores
+    if cpu.logical:
+        host["logical_cpus"] = cpu.logical
+    if cpu.x86 and cpu.hardware_virtualization_flag:
+        # The kernel lists EPT (Intel) and NPT (AMD) among the flags of a CPU that has them.
+        host["ept_npt"] = bool({"ept", "npt"} & cpu.flags)
+    return cpu
+
+
+def host_release(base: RootPath) -> Release | None:
+    """The host's release from /etc/SuSE-release (SLES 11) or /etc/os-release (later)."""
+    for name, parse in (("etc/SuSE-release", parse_suse_release),
+                        ("etc/os-release", parse_os_release)):
+        text = _read(base / name)
+        if text is not None:
+            found = parse(text)
+            if found is not None and found.text.strip():
+                return found
+    return None
 
 
 def probe_host(root: str | os.PathLike[str] = "/") -> dict[str, Any]:
-    """The host answers that can be read under `root` (case file format v1 keys)."""
+    """The host answers that can be read under `root` (case-file `host` keys)."""
     base = RootFolder(root)
     host: dict[str, Any] = {}
+    release = host_release(base)
+    if release is not None:
+        host["os"] = release.text
     arch = _arch(base)
     if arch:
         host["arch"] = arch
-    cpu = None
-    text = _read(base / "proc/cpuinfo")
-    if text is not None:
-        cpu = parse_cpuinfo(text)
-        if cpu["vendor"] in _VENDORS:
-            host["cpu_vendor"] = _VENDORS[cpu["vendor"]]
-        if cpu["processors"]:
-            host["cpu_cores"] = cpu["processors"]
+    cpu = _cpu_answers(host, _read(base / "proc/cpuinfo"))
     modules_text = _read(base / "proc/modules")
     modules = {line.split(" ", 1)[0] for line in modules_text.splitlines()} \
         if modules_text is not None else None
@@ -79,13 +94,13 @@ def probe_host(root: str | os.PathLike[str] = "/") -> dict[str, Any]:
         host["kvm_modules_loaded"] = ("kvm" in modules and vendor_module) or dev_kvm
     elif dev_kvm:
         host["kvm_modules_loaded"] = True
-    x86 = cpu is not None and cpu["x86"]
+    x86 = cpu is not None and cpu.x86
     if dev_kvm or vendor_module:  # /dev/kvm comes with kvm_intel/kvm_amd: VT is enabled
         host["hardware_virtualization"] = "enabled"
-    elif x86 and not {"vmx", "svm"} & cpu["flags"]:
+    elif x86 and cpu is not None and not cpu.hardware_virtualization_flag:
         host["hardware_virtualization"] = "absent"
-    if x86:
-        host["constant_tsc"] = "constant_tsc" in cpu["flags"]
+    if x86 and cpu is not None:
+        host["constant_tsc"] = "constant_tsc" in cpu.flags
     cmdline = _read(base / "proc/cmdline")
     if cmdline is not None:
         host["kernel_cmdline"] = cmdline.strip()

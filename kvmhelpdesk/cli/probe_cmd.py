@@ -10,16 +10,17 @@ from kvmhelpdesk.analyze import probe_host
 from kvmhelpdesk.cli.common import CliError, print_json
 
 # Every key the probe can answer, in case-file order, for the "not read" line.
-PROBED_KEYS = ("arch", "cpu_vendor", "cpu_cores", "hardware_virtualization",
-               "kvm_modules_loaded", "iommu", "kernel_cmdline", "constant_tsc", "numa_nodes",
-               "ksm")
+PROBED_KEYS = ("os", "arch", "cpu_vendor", "cpu_cores", "logical_cpus", "ept_npt",
+               "hardware_virtualization", "kvm_modules_loaded", "iommu", "kernel_cmdline",
+               "constant_tsc", "numa_nodes", "ksm")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "probe-host", help="read this host's answers for a case file (no privileges)",
-        description="Read /proc/cpuinfo, /dev/kvm, /proc/modules, /proc/cmdline, NUMA nodes and "
-                    "the KSM state, without privileges and without changing anything, and print "
+        description="Read /etc/SuSE-release (or /etc/os-release), /proc/cpuinfo, /dev/kvm, "
+                    "/proc/modules, /proc/cmdline, NUMA nodes and the KSM state, without "
+                    "privileges and without changing anything, and print "
                     "the 'host' part of a case file. A file that cannot be read leaves its "
                     "answer out (the check then asks to confirm it).")
     parser.add_argument("--root", metavar="DIR", default="/",

@@ -37,7 +37,7 @@ def row_cells(entry: Entry) -> tuple[str, ...]:
         service_pack_text(f),
         " / ".join(str(b) for b in f.get("bits") or ()),
         f.get("virt_type") or "(blank cell)",
-        ", ".join(f.get("pv_drivers") or ()) or "—",
+        ", ".join(f.get("pv_drivers") or ()) or f.get("pv_drivers_note") or "—",
         "; ".join(notes),
     )
 

@@ -154,7 +154,8 @@ def _fields_html(entry: Entry) -> list[str]:
         rows.append(("Service pack", service_pack_text(f)))
         rows.append(("Bits", " and ".join(str(b) for b in f.get("bits") or ())))
         rows.append(("Virtualization", f.get("virt_type") or "(blank in the table)"))
-        rows.append(("PV drivers", ", ".join(f.get("pv_drivers") or ()) or "none listed"))
+        rows.append(("PV drivers", ", ".join(f.get("pv_drivers") or ())
+                     or f.get("pv_drivers_note") or "none listed"))
         for bits, option in (f.get("boot_options") or {}).items():
             rows.append((f"Boot option, {bits}-bit kernel", option))
     elif entry.kind == "limit" and f.get("value") is not None:

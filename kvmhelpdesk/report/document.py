@@ -11,11 +11,26 @@ from typing import Any
 
 from kvmhelpdesk import APP_NAME
 from kvmhelpdesk.kb import STATUS_LABELS
-from kvmhelpdesk.triage.findings import ADVICE, CONDITION, UNLISTED, VERDICT_ORDER, Finding
-from kvmhelpdesk.triage.verdict import Verdict
+from kvmhelpdesk.triage.findings import (
+    ADVICE,
+    CONDITION,
+    CONFIRMED,
+    REFUTED,
+    UNDETERMINED,
+    UNLISTED,
+    VERDICT_ORDER,
+    Finding,
+)
+from kvmhelpdesk.triage.verdict import GuestVerdict, Verdict
 
 LABELS = {**STATUS_LABELS, CONDITION: "Condition", ADVICE: "Advice",
-          UNLISTED: "Not covered by the statement"}
+          UNLISTED: "Not covered by the statement", UNDETERMINED: "Not determined"}
+UNDETERMINED_LONG = "Not determined: information needed"
+# How a condition's confirmation state is marked in every report format.
+STATE_MARKS = {CONFIRMED: "[x]", REFUTED: "[!]"}
+OPEN_MARK = "[ ]"
+STATE_WORDS = {CONFIRMED: "confirmed", REFUTED: "refuted by the customer"}
+VENDOR_NAMES = {"intel": "Intel", "amd": "AMD"}
 NEEDS_REVIEW = "Needs review: not covered by the statement"
 ASSESSMENT_LABELS = {
     "within-expectation": "within expectation",
@@ -23,9 +38,11 @@ ASSESSMENT_LABELS = {
     "outside-expectation": "outside expectation",
     "unsupported-mode": "unsupported mode",
     "no-figure": "no figure",
+    "not-applicable": "not applicable",
 }
 HOST_LABELS = (
-    ("arch", "architecture"), ("cpu_vendor", "CPU vendor"), ("cpu_cores", "CPU cores"),
+    ("os", "release"), ("arch", "architecture"), ("cpu_vendor", "CPU vendor"),
+    ("cpu_cores", "CPU cores"), ("logical_cpus", "logical CPUs"), ("ept_npt", "EPT/NPT"),
     ("hardware_virtualization", "hardware virtualization"),
     ("kvm_modules_loaded", "kvm modules loaded"), ("iommu", "IOMMU"),
     ("kernel_cmdline", "kernel command line"), ("constant_tsc", "constant_tsc"),
@@ -47,6 +64,23 @@ class Item:
     entry: str | None = None
     section: str | None = None
     status: str = ""
+    state: str = ""  # a condition's confirmation: confirmed | open | refuted
+    note: str = ""
+    at: str = ""
+
+    @property
+    def mark(self) -> str:
+        """`[x]` confirmed, `[!]` refuted, `[ ]` open: the checklist box in every format."""
+        return STATE_MARKS.get(self.state, OPEN_MARK)
+
+    @property
+    def record(self) -> str:
+        """`confirmed: lsmod in the SR (2026-11-30)`, or "" for an open condition."""
+        if self.state not in STATE_WORDS:
+            return ""
+        note = f": {self.note}" if self.note else ""
+        when = f" ({self.at})" if self.at else ""
+        return f"{STATE_WORDS[self.state]}{note}{when}"
 
 
 @dataclass
@@ -71,22 +105,118 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
 
 
-def _value(value: Any) -> str:
+def _value(value: Any, key: str = "") -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or "none"
+    if key == "cpu_vendor":
+        return VENDOR_NAMES.get(str(value).lower(), str(value))
     return str(value)
 
 
+def plural(count: int, noun: str) -> str:
+    """`1 guest`, `2 guests`, `1 condition holds`-style counts, never `guest(s)`."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _item(finding: Finding) -> Item:
-    return Item(finding.message, finding.scope, finding.entry, finding.section, finding.status)
+    record = finding.confirmation
+    return Item(finding.message, finding.scope, finding.entry, finding.section, finding.status,
+                state=finding.state if finding.status == CONDITION else "",
+                note=record.note if record else "", at=record.at if record else "")
+
+
+def label_of(verdict: str) -> str:
+    return LABELS.get(verdict, verdict)
+
+
+def deciding(verdict: Verdict) -> list[Finding]:
+    """The findings that set a verdict other than supported (none for supported/undetermined)."""
+    if verdict.verdict in (UNDETERMINED, "supported"):
+        return []
+    return [f for f in verdict.findings if f.status == verdict.verdict]
+
+
+def confirmation_count(verdict: Verdict) -> str:
+    """`all 8 conditions confirmed`, `3 of 8 confirmed`, `1 refuted`; "" without conditions."""
+    counts = verdict.condition_counts()
+    total, confirmed, refuted = counts["conditions"], counts[CONFIRMED], counts[REFUTED]
+    if not total:
+        return ""
+    if confirmed == total:
+        return "the condition is confirmed" if total == 1 else f"all {total} conditions confirmed"
+    text = f"{confirmed} of {total} confirmed"
+    return text + (f", {refuted} refuted" if refuted else "")
+
+
+def headline(verdict: Verdict) -> str:
+    """The verdict in one sentence whose wording follows the verdict.
+
+    Only a supported verdict is "provided that N conditions hold"; an unsupported one says
+    why; an undetermined one says information is needed.
+    """
+    return _headline(verdict)
+
+
+def banner_line(verdict: Verdict) -> str:
+    """The headline without the verdict word and its reasons, for a banner that shows the word
+    large and lists the reasons itself: "Provided that 5 conditions hold", "Information
+    needed ...", "12 conditions still to confirm"."""
+    if verdict.verdict not in ("supported", UNDETERMINED):
+        return _conditions_note(verdict).strip()
+    text = _headline(verdict)
+    label = label_of(verdict.verdict)
+    rest = text[len(label):].lstrip(":, ").strip() if text.startswith(label) else text
+    return rest[:1].upper() + rest[1:] if rest not in ("", ".") else ""
+
+
+def _conditions_note(verdict: Verdict) -> str:
+    open_count = len(verdict.open_conditions)
+    if not open_count:
+        counted = confirmation_count(verdict)
+        return f" {counted[:1].upper()}{counted[1:]}." if counted else ""
+    counted = confirmation_count(verdict)
+    return f" {plural(open_count, 'condition')} still to confirm" + (
+        f" ({counted})." if verdict.condition_counts()[CONFIRMED] else ".")
+
+
+def _headline(verdict: Verdict) -> str:
+    open_count = len(verdict.open_conditions)
+    counted = confirmation_count(verdict)
+    label = label_of(verdict.verdict)
+    if verdict.verdict == "supported":
+        if open_count:
+            holds = "holds" if open_count == 1 else "hold"
+            tail = f" ({counted})" if verdict.condition_counts()[CONFIRMED] else ""
+            return f"Supported, provided that {plural(open_count, 'condition')} {holds}{tail}."
+        return f"Supported: {counted}." if counted else "Supported."
+    if verdict.verdict == UNDETERMINED:
+        ask = f"; {plural(open_count, 'condition')} to confirm" if open_count else ""
+        return f"{label}: information needed. No answer given so far bears on the verdict{ask}."
+    reasons = deciding(verdict)
+    where = list(dict.fromkeys(_where(f.scope) for f in reasons))
+    why = ""
+    if reasons:
+        which = "the finding" if len(reasons) == 1 else f"the {len(reasons)} findings"
+        why = f" because of {which} below ({', '.join(where)})"
+    return f"{label}{why}.{_conditions_note(verdict)}"
+
+
+def _where(scope: str) -> str:
+    if scope == "host":
+        return "the host"
+    if scope == "performance":
+        return "a performance complaint"
+    return scope.split(":", 1)[1] if ":" in scope else scope
 
 
 def build(verdict: Verdict) -> Document:
     """Lay a verdict out as: issue, environment, verdict, findings, conditions, advice,
     needs review, performance, options."""
     label = LABELS.get(verdict.verdict, verdict.verdict)
+    if verdict.verdict == UNDETERMINED:
+        label = UNDETERMINED_LONG
     doc = Document(title=verdict.title or "Untitled case", verdict=verdict.verdict,
                    verdict_label=label, release=verdict.release)
     doc.blocks.append(Block("Issue", "lines", lines=[verdict.title or "(no title given)"]))
@@ -95,7 +225,9 @@ def build(verdict: Verdict) -> Document:
     doc.blocks += _findings(verdict)
     conditions = [_item(f) for f in verdict.conditions]
     if conditions:
-        doc.blocks.append(Block("Conditions to confirm", "checklist", items=conditions))
+        doc.blocks.append(Block("Conditions to confirm", "checklist", items=conditions,
+                                lines=[f"Confirmed with the customer: {confirmation_count(verdict)}"
+                                       ". [x] confirmed, [ ] not yet, [!] refuted."]))
     advice = [_item(f) for f in verdict.advice]
     if advice:
         doc.blocks.append(Block("Advice", "items", items=advice))
@@ -122,33 +254,36 @@ def build(verdict: Verdict) -> Document:
 def _environment(verdict: Verdict) -> Block:
     lines = [f"Release: {verdict.release}"
              + (f" ({verdict.release_title})" if verdict.release_title else "")]
-    host = [Item(f"{name}: {_value(verdict.host[key])}") for key, name in HOST_LABELS
+    host = [Item(f"{name}: {_value(verdict.host[key], key)}") for key, name in HOST_LABELS
             if key in verdict.host]
     lines.append("Host:" if host else "Host: no host answers given.")
+    if not verdict.guests:
+        lines.append("Guests: none described.")
     block = Block("Environment", "table", lines=lines, items=host,
-                  header=["Guest", "Operating system", "Table row", "Verdict"])
-    block.rows = [[g.name, g.os or "(not given)", g.os_row or "none matched",
-                   LABELS.get(g.verdict, g.verdict)] for g in verdict.guests]
+                  header=["Guest", "OS as given", "Table row", "Bits", "vCPUs", "Memory",
+                          "Verdict"])
+    block.rows = [_guest_row(g) for g in verdict.guests]
     return block
 
 
+def _guest_row(guest: GuestVerdict) -> list[str]:
+    memory = f"{guest.memory_mb} MB" if guest.memory_mb is not None else "not given"
+    return [guest.name, guest.os or "(not given)", guest.os_row or "none matched",
+            f"{guest.bits}-bit" if guest.bits else "not given",
+            str(guest.vcpus) if guest.vcpus is not None else "not given", memory,
+            LABELS.get(guest.verdict, guest.verdict)]
+
+
 def _verdict_block(verdict: Verdict, label: str) -> Block:
-    lines = [f"Overall verdict: {label}."]
-    if verdict.verdict != "supported":
-        lines.append(f"Set by the worst finding(s), rated {label}: see below.")
-    if verdict.conditions:
-        count = len(verdict.conditions)
-        lines.append(f"Also confirm the {count} condition(s) below." if verdict.verdict ==
-                     "unsupported" else
-                     f"It holds only if the {count} condition(s) below are confirmed.")
-    worst_items = [_item(f) for f in verdict.findings if f.status == verdict.verdict] \
-        if verdict.verdict != "supported" else []
-    return Block("Verdict", "items", lines=lines, items=worst_items)
+    lines = [headline(verdict)]
+    return Block("Verdict", "items", lines=lines, items=[_item(f) for f in deciding(verdict)])
 
 
 def _findings(verdict: Verdict) -> list[Block]:
+    judged = any(f.status in VERDICT_ORDER for f in verdict.findings)
     blocks = [Block("Findings", "lines", lines=[
-        "Worst first; each cites its knowledge-base entry and statement section."])]
+        "Worst first; each cites its knowledge-base entry and statement section." if judged
+        else "None yet: no answer given bears on the verdict."])]
     for status in reversed(VERDICT_ORDER):
         items = [_item(f) for f in verdict.findings if f.status == status]
         if items:

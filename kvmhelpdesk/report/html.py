@@ -7,7 +7,8 @@ from html import escape
 from kvmhelpdesk.report.document import Block, Document, Item, build
 from kvmhelpdesk.triage.verdict import Verdict
 
-COLOURS = {"supported": "#1e7b34", "best-effort": "#8a6d00", "tech-preview": "#0b5394",
+COLOURS = {"undetermined": "#555555", "supported": "#1e7b34", "best-effort": "#8a6d00",
+           "tech-preview": "#0b5394",
            "unsupported": "#b00020", "condition": "#6b3fa0", "advice": "#555555",
            "unlisted": "#8a4b00"}
 STYLE = """
@@ -24,14 +25,25 @@ def _status(status: str, text: str) -> str:
     return f'<span style="color: {colour}; font-weight: bold;">{escape(text)}</span>'
 
 
+BOXES = {"[x]": "&#9745;", "[!]": "&#9746;", "[ ]": "&#9744;"}
+
+
+def _record(item: Item) -> str:
+    if not item.record:
+        return ""
+    word, _, rest = item.record.partition(":")
+    return f" &mdash; <b>{escape(word)}</b>" + (f":{escape(rest)}" if rest else "")
+
+
 def _item(item: Item, checklist: bool) -> str:
-    box = "&#9744; " if checklist else ""
+    box = f"{BOXES[item.mark]} <code>{escape(item.mark)}</code> " if checklist else ""
     scope = f'<span class="scope">{escape(item.scope)}</span>: ' if item.scope else ""
     cite = ""
     if item.entry:
         section = f", section &ldquo;{escape(item.section)}&rdquo;" if item.section else ""
         cite = f' <span class="cite">(cites <code>{escape(item.entry)}</code>{section})</span>'
-    return f"<li>{box}{scope}{escape(item.text)}{cite}</li>"
+    record = _record(item) if checklist else ""
+    return f"<li>{box}{scope}{escape(item.text)}{cite}{record}</li>"
 
 
 def _table(block: Block) -> str:

@@ -27,11 +27,19 @@ def escape(text: str) -> str:
 
 
 def _item(item: Item, checklist: bool) -> str:
-    box = "- [ ] " if checklist else "- "
+    box = f"- {item.mark} " if checklist else "- "
     scope = f"**{escape(item.scope)}**: " if item.scope else ""
     cite = f" *(cites `{item.entry}`" + (f", section “{escape(item.section)}”" if item.section
                                          else "") + ")*" if item.entry else ""
-    return f"{box}{scope}{escape(item.text)}{cite}"
+    return f"{box}{scope}{escape(item.text)}{cite}{_record(item)}"
+
+
+def _record(item: Item) -> str:
+    """The customer's answer to a condition, after it: ` — **confirmed**: note (when)`."""
+    if not item.record:
+        return ""
+    word, _, rest = item.record.partition(":")
+    return f" — **{escape(word)}**" + (f":{escape(rest)}" if rest else "")
 
 
 def _table(block: Block) -> list[str]:

@@ -24,7 +24,7 @@ CASE_VERSION = 2  # the newest version this program reads and writes
 READABLE_VERSIONS = (1, 2)
 # Keys version 2 added; a case using none of them is still written as version 1, so tools that
 # read only version 1 keep reading the cases that need nothing newer.
-V2_HOST_KEYS = ("os",)
+V2_HOST_KEYS = ("os", "logical_cpus", "ept_npt")
 V2_CASE_KEYS = ("confirmations", "evidence", "source")
 CONFIRMATION_STATES = ("confirmed", "open", "refuted")
 MAX_CASE_BYTES = 64 * 1024 * 1024  # far above any real case; refuses runaway input early
@@ -97,7 +97,8 @@ PERF_CATEGORIES = ("cpu", "network", "disk", "graphics", "time")
 PERF_MODES = ("emulated", "paravirtualized", "passthrough")
 
 HOST = _obj(
-    os=_s(), arch=_s(), cpu_vendor=_s("intel", "amd"), cpu_cores=_i(1),
+    os=_s(), arch=_s(), cpu_vendor=_s("intel", "amd"), cpu_cores=_i(1), logical_cpus=_i(1),
+    ept_npt=BOOL,
     hardware_virtualization=_s(*STATE), kvm_modules_loaded=BOOL,
     iommu=_s(*STATE), kernel_cmdline=_s(), constant_tsc=BOOL, numa_nodes=_i(1),
     ksm=BOOL, ntp=BOOL, kvm_module_parameters=_s("default", "custom", "support-directed"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kvmhelpdesk.kb import Entry, KnowledgeBase
-from kvmhelpdesk.triage.findings import Finding
+from kvmhelpdesk.triage.findings import Ask, Finding
 
 _CACHE: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, Lookup]] = weakref.WeakKeyDictionary()
 
@@ -35,6 +35,7 @@ class Lookup:
     monitor: dict[str, Entry] = field(default_factory=dict)
     performance: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     articles: dict[str, Entry] = field(default_factory=dict)
+    feature_words: dict[str, Entry] = field(default_factory=dict)  # monitor command -> feature
     headings: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -53,6 +54,10 @@ class Lookup:
 
     def feature(self, word: str) -> Entry | None:
         return self.features.get(word)
+
+    def feature_named(self, word: str) -> Entry | None:
+        """The feature whose `monitor_commands` name `word` (`pci_del` -> device hotplug)."""
+        return self.feature_words.get(word)
 
     def option(self, name: str) -> Entry | None:
         return self.options.get(name)
@@ -95,11 +100,12 @@ class Lookup:
         return self.headings.get(entry.section)
 
     def finding(self, rule: str, scope: str, status: str, message: str,
-                entry: Entry | None) -> Finding:
+                entry: Entry | None, basis: tuple[str, ...] = (), key: str = "",
+                ask: Ask | None = None) -> Finding:
         """A finding citing `entry` (its id and its section heading), or nothing if missing."""
         return Finding(rule=rule, scope=scope, status=status, message=message,
                        entry=entry.id if entry is not None else None,
-                       section=self.heading(entry))
+                       section=self.heading(entry), key=key, basis=basis, ask=ask)
 
 
 def lookup(kb: KnowledgeBase, release: str | None = None) -> Lookup:
@@ -124,6 +130,8 @@ def _build(kb: KnowledgeBase, release: str) -> Lookup:
             index.limits.setdefault(f["quantity"], entry)
         elif entry.kind == "feature":
             index.features.setdefault(f["feature"], entry)
+            for word in f.get("monitor_commands", ()):
+                index.feature_words.setdefault(word, entry)
         elif entry.kind == "qemu-option":
             for name in (f["name"], *f.get("names", ())):
                 index.options.setdefault(name, entry)

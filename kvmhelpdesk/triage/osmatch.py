@@ -46,6 +46,8 @@ _SLED = re.compile(r"(?<![a-z])sled(?![a-z])|suse\s+linux\s+enterprise\s+desktop
                    r"|(?<![a-z])sle[\s-]+desktop|suse.*desktop")
 _SLES = re.compile(r"(?<![a-z])sles(?![a-z])|suse\s+linux\s+enterprise|(?<![a-z])sle(?![a-z])"
                    r"|(?<![a-z])suse(?![a-z])")
+# Words that make a SUSE name the Server product; without one, "SLE 11 SP1" could be SLED too.
+_SERVER_WORDS = re.compile(r"(?<![a-z])sles|server|(?<![a-z])sap(?![a-z])|4sap")
 _RHEL = re.compile(r"(?<![a-z])rhel(?![a-z])|red\s*hat|(?<![a-z])rh\s*el(?![a-z])")
 _WINDOWS = re.compile(r"(?<![a-z])(?:microsoft|windows|win(?=$|[^a-z]|xp|vista|nt|me|dows)"
                       r"|w(?=\d))|(?<![a-z])(?:xp|vista)(?![a-z])")
@@ -180,6 +182,20 @@ def _interpretation(row: Entry) -> str:
     return ""
 
 
+def sle_unspecified(text: str) -> bool:
+    """A SUSE name that says neither Server nor Desktop ("SLE 11 SP1", "SUSE 11 SP1")."""
+    t = " " + " ".join(text.lower().split()) + " "
+    return bool(_SLES.search(t)) and not _SLED.search(t) and not _SERVER_WORDS.search(t) \
+        and not any(pattern.search(t) for pattern, _ in _OTHER)
+
+
+def _describe(match: OsMatch) -> str:
+    if match.entry is None:
+        return "is not in the guest OS table"
+    label = STATUS_LABELS.get(match.status, match.status)
+    return f"matches row '{_label(match.entry)}' ({label})"
+
+
 def match_os(text: str | None, bits: int | None, kb: KnowledgeBase,
              release: str | None = None) -> OsMatch:
     """The row of `release`'s guest table that `text` (with the case's `bits`) falls under."""
@@ -195,6 +211,7 @@ def match_os(text: str | None, bits: int | None, kb: KnowledgeBase,
     elif bits is not None and parsed.bits is not None and bits != parsed.bits:
         confirm.append(f"'{text}' says {parsed.bits}-bit but the guest's bits answer is "
                        f"{bits}: confirm which is right.")
+    confirm += _no_such_product(text, parsed, effective)
 
     family, version = parsed.family, parsed.version
     if family is None:
@@ -204,6 +221,36 @@ def match_os(text: str | None, bits: int | None, kb: KnowledgeBase,
         listed = "; ".join(_label(r) for r in rows)
         return OsMatch(None, "unsupported", f"{what} not in the guest OS table (rows: {listed}).",
                        tuple(confirm), effective, parsed)
+    if family == "sles" and sle_unspecified(text):
+        server = _in_family(text, "sles", version, rows, effective, list(confirm), parsed)
+        desktop = _in_family(text, "sled", version, rows, effective, list(confirm), parsed)
+        if (server.entry, server.status) == (desktop.entry, desktop.status) or \
+                server.status == desktop.status:
+            return server
+        return OsMatch(None, "condition", f"'{text}' does not say Server or Desktop: as SLES it "
+                       f"{_describe(server)}; as SLED it {_describe(desktop)}. Confirm which "
+                       "product the guest runs.", tuple(confirm), effective, parsed,
+                       missed=server.entry or desktop.entry)
+    return _in_family(text, family, version, rows, effective, confirm, parsed)
+
+
+def _no_such_product(text: str, parsed: ParsedOs, bits: int | None) -> list[str]:
+    """Names of Windows editions that never existed: the table row would match by words only."""
+    if parsed.family != "windows":
+        return []
+    if parsed.version == "2008" and parsed.r2 and bits == 32:
+        return [f"'{text}' names no real product: Windows Server 2008 R2 exists as a 64-bit "
+                "product only. Confirm the guest's Windows version and bitness."]
+    if parsed.version == "XP" and bits == 64 and (parsed.service_pack or 3) >= 3:
+        return [f"'{text}': Windows XP x64 Edition never had a Service Pack 3 (its last is SP2), "
+                "so no 64-bit XP reaches the row's SP3 although the statement says every listed "
+                "guest includes 64-bit versions. Confirm the guest's Windows version and "
+                "bitness."]
+    return []
+
+
+def _in_family(text: str, family: str, version: str | None, rows: list[Entry],
+               effective: int | None, confirm: list[str], parsed: ParsedOs) -> OsMatch:
     same_family = [r for r in rows if r.fields["family"] == family]
     if version is None:
         listed = "; ".join(_label(r) for r in same_family) or "none"
@@ -212,6 +259,9 @@ def match_os(text: str | None, bits: int | None, kb: KnowledgeBase,
                        parsed)
     candidates = [r for r in same_family if r.fields["version"].lower() == version.lower()]
     if not candidates:
+        plus = _plus_reading(text, version, same_family, confirm, effective, parsed)
+        if plus is not None:
+            return plus
         listed = "; ".join(_label(r) for r in same_family) or "none"
         name = f"{FAMILY_NAMES[family]} {version}"
         shown = f"'{text}'" if text.strip().lower() == name.lower() else f"'{text}' ({name})"
@@ -220,6 +270,26 @@ def match_os(text: str | None, bits: int | None, kb: KnowledgeBase,
                        effective, parsed)
     candidates.sort(key=lambda r: r.fields.get("min_service_pack") or 0)
     return _judge_sp(text, parsed.service_pack, candidates, effective, confirm, parsed)
+
+
+def _plus_reading(text: str, version: str, rows: list[Entry], confirm: list[str],
+                  bits: int | None, parsed: ParsedOs) -> OsMatch | None:
+    """A later release than a row whose "+" follows the version itself ("Win 2K8+"): whether
+    the "+" means later releases too is what decides it, and the statement does not say."""
+    if not version.isdigit() or not rows or rows[0].fields["family"] != "windows":
+        return None
+    plus = [r for r in rows if r.fields.get("or_later") and r.fields["version"].isdigit()
+            and not r.fields.get("min_service_pack") and int(r.fields["version"]) < int(version)]
+    if not plus:
+        return None
+    row = max(plus, key=lambda r: int(r.fields["version"]))
+    label = STATUS_LABELS.get(row.status or "supported", row.status or "supported")
+    return OsMatch(None, "condition", f"'{text}' is not a row of the guest OS table. Whether row "
+                   f"'{_label(row)}' covers it depends on how its \"+\" is read: as later "
+                   f"releases too, it would be {label}; as {row.fields.get('product') or 'that'} "
+                   f"only{_interpretation(row)}, it is not in the table. The statement does not "
+                   "say which: confirm with the statement's owner.", tuple(confirm), bits,
+                   parsed, missed=row)
 
 
 def _judge_sp(text: str, sp: int | None, candidates: list[Entry], bits: int | None,

@@ -7,20 +7,27 @@ the guest rules so a wizard can give feedback after every answer.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kvmhelpdesk.kb import KnowledgeBase
+from kvmhelpdesk.triage import confirm
 from kvmhelpdesk.triage.case import CaseError, validate_case, validate_guest
 from kvmhelpdesk.triage.findings import (
     ADVICE,
     CONDITION,
+    CONFIRMED,
+    OPEN,
+    REFUTED,
+    UNDETERMINED,
     UNLISTED,
+    VERDICT_ORDER,
     Finding,
     OptionFinding,
     worst,
 )
 from kvmhelpdesk.triage.lookup import Lookup, lookup
+from kvmhelpdesk.triage.paths import has_path
 from kvmhelpdesk.triage.rules import GUEST_RULES, HOST_RULES, CaseContext, GuestContext
 from kvmhelpdesk.triage.rules.guestos import match_guest
 from kvmhelpdesk.triage.rules.performance import PerformanceItem, assess
@@ -30,13 +37,16 @@ GUEST_SCOPE = "guest:"
 
 @dataclass
 class GuestVerdict:
-    """One guest's own verdict and the OS row it matched."""
+    """One guest's own verdict, the OS row it matched and the answers a report lists."""
 
     name: str
     verdict: str
     os_entry: str | None
     os: str | None = None  # the case's free text
     os_row: str | None = None  # the row label as printed ("Win 2K8+")
+    bits: int | None = None  # as given, else as the OS text says
+    vcpus: int | None = None
+    memory_mb: int | None = None
 
     @property
     def scope(self) -> str:
@@ -60,21 +70,56 @@ class Verdict:
     title: str = ""
     release_title: str = ""
     host: dict[str, Any] = field(default_factory=dict)  # the case's host answers (reports)
+    # The answers as judged (the case plus what confirmations stand for) and the answer paths
+    # a confirmation or refutation speaks for: what decides whether anything was judged.
+    answers: dict[str, Any] = field(default_factory=dict, repr=False)
+    settled: frozenset[str] = frozenset()
 
     def add(self, findings: Iterable[Finding] = (), options: Iterable[OptionFinding] = ()) -> None:
-        """Append findings from elsewhere (an analyzer) and recompute the verdicts."""
-        self.findings.extend(findings)
+        """Append findings from elsewhere (an analyzer) and recompute the verdicts.
+
+        A finding about a guest that names no answers rests on that guest as imported.
+        """
+        index = {g.scope: i for i, g in enumerate(self.guests)}
+        keys = {f.key for f in self.findings}
+        for finding in findings:
+            if not finding.basis and finding.scope in index:
+                finding = replace(finding, basis=(f"guests[{index[finding.scope]}]",))
+            key, number = finding.key, 1
+            while key in keys:
+                number += 1
+                key = f"{finding.key}#{number}"
+            keys.add(key)
+            self.findings.append(finding if key == finding.key else replace(finding, key=key))
         self.options.extend(options)
         self.recompute()
 
+    def judged(self, finding: Finding) -> bool:
+        """A verdict-bearing finding resting on an answer given (or spoken for by the
+        customer); one naming no answer rests on input outside the case (a command line)."""
+        if finding.status not in VERDICT_ORDER:
+            return False
+        if not finding.basis:
+            return True
+        return any(p in self.settled or has_path(self.answers, p) for p in finding.basis)
+
+    def _verdict_of(self, findings: list[Finding]) -> str:
+        if any(self.judged(f) for f in findings) or any(
+                f.status == CONDITION and f.state == CONFIRMED for f in findings):
+            return worst([f.status for f in findings])
+        return UNDETERMINED
+
     def recompute(self) -> None:
-        """Each guest's verdict is the worst of its findings; the overall one of all findings."""
-        by_scope: dict[str, list[str]] = {}
+        """Each guest's verdict is the worst of its findings; the overall one of all findings.
+
+        Nothing judged (no verdict-bearing finding rests on a given answer) is `undetermined`.
+        """
+        by_scope: dict[str, list[Finding]] = {}
         for finding in self.findings:
-            by_scope.setdefault(finding.scope, []).append(finding.status)
+            by_scope.setdefault(finding.scope, []).append(finding)
         for guest in self.guests:
-            guest.verdict = worst(by_scope.get(guest.scope, []))
-        self.verdict = worst([f.status for f in self.findings])
+            guest.verdict = self._verdict_of(by_scope.get(guest.scope, []))
+        self.verdict = self._verdict_of(self.findings)
 
     def with_status(self, *statuses: str) -> list[Finding]:
         return [f for f in self.findings if f.status in statuses]
@@ -82,6 +127,18 @@ class Verdict:
     @property
     def conditions(self) -> list[Finding]:
         return self.with_status(CONDITION)
+
+    @property
+    def open_conditions(self) -> list[Finding]:
+        return [f for f in self.conditions if f.state == OPEN]
+
+    def condition_counts(self) -> dict[str, int]:
+        """How many conditions there are and how many the customer confirmed or refuted."""
+        counts = {"conditions": 0, CONFIRMED: 0, OPEN: 0, REFUTED: 0}
+        for condition in self.conditions:
+            counts["conditions"] += 1
+            counts[condition.state] += 1
+        return counts
 
     @property
     def advice(self) -> list[Finding]:
@@ -101,6 +158,7 @@ class Verdict:
             "findings": [f.to_dict() for f in self.findings],
             "performance": [p.to_dict() for p in self.performance],
             "options": [o.to_dict() for o in self.options],
+            "condition_counts": self.condition_counts(),
         }
 
 
@@ -123,18 +181,15 @@ def guest_names(guests: list[dict[str, Any]]) -> list[str]:
     return names
 
 
-def check(case: dict[str, Any], kb: KnowledgeBase, *, validate: bool = True) -> Verdict:
-    """Judge a case (format v1) against its release (default: the newest loaded)."""
-    if validate:
-        validate_case(case)
-    look = _lookup(kb, case.get("release"))
+def _judge(case: dict[str, Any], look: Lookup,
+           kb: KnowledgeBase) -> tuple[CaseContext, list[Finding], list[PerformanceItem]]:
+    """Every rule over the case's answers."""
     ctx = CaseContext(look=look, host=dict(case.get("host") or {}))
     guests = list(case.get("guests") or ())
-    for guest, name in zip(guests, guest_names(guests), strict=True):
-        gctx = GuestContext(case=ctx, guest=guest, name=name)
+    for index, (guest, name) in enumerate(zip(guests, guest_names(guests), strict=True)):
+        gctx = GuestContext(case=ctx, guest=guest, name=name, index=index)
         gctx.os = match_guest(gctx, kb)
         ctx.guests.append(gctx)
-
     findings: list[Finding] = []
     for host_rule in HOST_RULES:
         findings += host_rule(ctx)
@@ -144,24 +199,102 @@ def check(case: dict[str, Any], kb: KnowledgeBase, *, validate: bool = True) -> 
     if not guests:
         findings.append(_no_guests(kb, look.release))
     performance: list[PerformanceItem] = []
-    for complaint in case.get("performance") or ():
-        item, finding = assess(look, complaint)
+    for index, complaint in enumerate(case.get("performance") or ()):
+        item, finding = assess(look, complaint, index, ctx.host)
         performance.append(item)
         findings.append(finding)
+    return ctx, findings, performance
+
+
+def check(case: dict[str, Any], kb: KnowledgeBase, *, validate: bool = True) -> Verdict:
+    """Judge a case (format v1 or v2) against its release (default: the newest loaded).
+
+    The engineer's `confirmations` count: a confirmed condition as its answer given, a refuted
+    one as what the statement says of the opposite answer.
+    """
+    if validate:
+        validate_case(case)
+    look = _lookup(kb, case.get("release"))
+    ctx, findings, performance = _judge(case, look, kb)
+    records = confirm.read_records(case)
+    answers, settled = case, frozenset[str]()
+    if records:
+        first = [f for f in findings if f.status == CONDITION]
+        states = confirm.member_states(first, records)
+        resolution = confirm.resolve(first, states)
+        if resolution.overlay:
+            answers = confirm.apply_overlay(case, resolution.overlay)
+            ctx, second, performance = _judge(answers, look, kb)
+        else:
+            second = findings
+        conditions = confirm.merge(findings, second, states)
+        judged = confirm.annotate((f for f in second if f.status != CONDITION),
+                                  resolution.sources)
+        findings = _in_order(judged + resolution.outcomes, conditions)
+        settled = frozenset(resolution.settled)
+    findings = _unique_keys(_grouped(findings))
 
     release = kb.release(look.release)
     verdict = Verdict(
-        verdict="supported", release=look.release, findings=findings, performance=performance,
-        title=case.get("title") or "", release_title=release.title, host=dict(ctx.host),
-        guests=[GuestVerdict(name=g.name, verdict="supported",
-                             os_entry=g.os.entry.id if g.os and g.os.entry else None,
-                             os=g.get("os"),
-                             os_row=(g.os.entry.source_text or g.os.entry.title)
-                             if g.os and g.os.entry else None)
-                for g in ctx.guests],
+        verdict=UNDETERMINED, release=look.release, findings=findings,
+        performance=performance, title=case.get("title") or "", release_title=release.title,
+        host=dict(case.get("host") or {}), answers=answers, settled=settled,
+        guests=[_guest_verdict(g) for g in ctx.guests],
     )
     verdict.recompute()
     return verdict
+
+
+def _guest_verdict(g: GuestContext) -> GuestVerdict:
+    entry = g.os.entry if g.os is not None else None
+    bits = g.get("bits") if g.get("bits") is not None else (g.os.bits if g.os else None)
+    return GuestVerdict(name=g.name, verdict=UNDETERMINED, os_entry=entry.id if entry else None,
+                        os=g.get("os"), os_row=(entry.source_text or entry.title)
+                        if entry else None, bits=bits, vcpus=g.get("vcpus"),
+                        memory_mb=g.get("memory_mb"))
+
+
+def _in_order(judged: list[Finding], conditions: list[Finding]) -> list[Finding]:
+    """Judged findings and conditions together, by scope in the rules' order."""
+    order: dict[str, int] = {}
+    for finding in (*judged, *conditions):
+        order.setdefault(finding.scope, len(order))
+    return sorted((*judged, *conditions), key=lambda f: order[f.scope])
+
+
+def _grouped(findings: list[Finding]) -> list[Finding]:
+    """Conditions of one kind across guests as one line, where the first of them stood."""
+    conditions = [f for f in findings if f.status == CONDITION]
+    if not any(c.ask is not None and c.ask.group for c in conditions):
+        return findings
+    lines = confirm.group_conditions(conditions)
+    place = {m: line for line in lines for m in (line.members or (line.key,))}
+    out: list[Finding] = []
+    done: set[str] = set()
+    for finding in findings:
+        if finding.status != CONDITION:
+            out.append(finding)
+            continue
+        line = place[finding.key]
+        if line.key not in done:
+            done.add(line.key)
+            out.append(line)
+    return out
+
+
+def _unique_keys(findings: list[Finding]) -> list[Finding]:
+    """Keys are unique within a verdict. A condition keeps its key (confirmations are stored
+    under it); the finding a confirmed answer produced under the same key gets `#confirmed`
+    (`#refuted`); any other repeat gets `#2`, `#3` in order."""
+    conditions = {f.key for f in findings if f.status == CONDITION}
+    findings = [replace(f, key=f"{f.key}#{f.state if f.confirmation else 'judged'}")
+                if f.status != CONDITION and f.key in conditions else f for f in findings]
+    seen: dict[str, int] = {}
+    out = []
+    for finding in findings:
+        count = seen[finding.key] = seen.get(finding.key, 0) + 1
+        out.append(finding if count == 1 else replace(finding, key=f"{finding.key}#{count}"))
+    return out
 
 
 def _no_guests(kb: KnowledgeBase, release: str) -> Finding:
@@ -171,7 +304,7 @@ def _no_guests(kb: KnowledgeBase, release: str) -> Finding:
                    message="No guest is described: this verdict covers the host only. Add the "
                            "guests (or import their command lines or XML) to check them.",
                    entry=table.id if table else None,
-                   section=kb.section_heading(table) if table else None)
+                   section=kb.section_heading(table) if table else None, basis=("guests",))
 
 
 def check_guest(guest: dict[str, Any], kb: KnowledgeBase, release: str | None = None,
@@ -183,7 +316,7 @@ def check_guest(guest: dict[str, Any], kb: KnowledgeBase, release: str | None = 
     """
     validate_guest(guest)
     ctx = CaseContext(look=_lookup(kb, release), host=dict(host or {}))
-    gctx = GuestContext(case=ctx, guest=guest, name=guest_names([guest])[0])
+    gctx = GuestContext(case=ctx, guest=guest, name=guest_names([guest])[0], index=0)
     gctx.os = match_guest(gctx, kb)
     ctx.guests.append(gctx)
     findings: list[Finding] = []

@@ -84,13 +84,14 @@ def test_no_kvm_is_judged_through_the_feature_and_left_to_triage(kb: KnowledgeBa
 
 
 def test_unsupported_option_becomes_a_cited_verdict_finding(kb: KnowledgeBase) -> None:
-    analysis = analyze_qemu_cmdline("qemu-kvm -name web1 -drive file=/x,format=qcow2", kb)
+    analysis = analyze_qemu_cmdline("qemu-kvm -name web1 -M isapc -m 512", kb)
     [finding] = [f for f in analysis.findings if f.status == "unsupported"]
     assert finding.rule == "qemu-option"
     assert finding.scope == "guest:web1"
-    assert finding.entry == "opt-drive"
-    assert finding.section == kb.section_heading(kb.get("opt-drive"))
-    assert "format=qcow2" in finding.message
+    assert finding.entry == "opt-machine"
+    assert finding.section == kb.section_heading(kb.get("opt-machine"))
+    assert "isapc" in finding.message
+    assert finding.key == "qemu-option@guest:web1#-M"
 
 
 def test_the_same_options_follow_another_release(small_kb: KnowledgeBase) -> None:

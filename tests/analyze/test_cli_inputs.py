@@ -97,8 +97,9 @@ def test_check_json_has_the_options_list(capsys: pytest.CaptureFixture[str]) -> 
     drive = next(o for o in data["options"] if o["option"] == "-drive")
     assert set(drive) >= {"option", "value", "status", "message", "entry"}
     assert (drive["status"], drive["entry"]) == ("unsupported", "opt-drive")
-    assert any(f["rule"] == "qemu-option" and f["entry"] == "opt-drive"
-               for f in data["findings"])
+    # one problem, one finding: the disk's format, judged by triage (L283, L351)
+    formats = [f for f in data["findings"] if f["entry"] == "opt-drive"]
+    assert [(f["rule"], f["status"]) for f in formats] == [("storage.format", "unsupported")]
 
 
 def test_check_with_hostile_xml_exits_2(tmp_path: Path,

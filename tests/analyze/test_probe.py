@@ -15,7 +15,9 @@ INTEL_CPU = """\
 processor\t: {n}
 vendor_id\t: GenuineIntel
 model name\t: Intel(R) Xeon(R) CPU E5520 @ 2.27GHz
-flags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr vmx est tm2 constant_tsc lm
+physical id\t: 0
+core id\t\t: {n}
+flags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr vmx est tm2 constant_tsc lm ept
 
 """
 AMD_CPU = """\
@@ -56,12 +58,57 @@ def make_root(base: Path, cpu: str = INTEL_CPU, cpus: int = 4, modules: str | No
 def test_a_complete_intel_host(tmp_path: Path) -> None:
     host = probe_host(make_root(tmp_path))
     assert host == {
-        "arch": "x86_64", "cpu_vendor": "intel", "cpu_cores": 4, "kvm_modules_loaded": True,
+        "arch": "x86_64", "cpu_vendor": "intel", "cpu_cores": 4, "logical_cpus": 4,
+        "ept_npt": True, "kvm_modules_loaded": True,
         "hardware_virtualization": "enabled", "constant_tsc": True,
         "kernel_cmdline": "root=/dev/sda2 intel_iommu=on splash=silent", "iommu": "enabled",
         "numa_nodes": 2, "ksm": True,
     }
     assert case_problems({"format": "kvmhelpdesk-case", "version": 1, "host": host}) == []
+
+
+HT_CPU = """\
+processor\t: {n}
+vendor_id\t: GenuineIntel
+physical id\t: 0
+siblings\t: 8
+core id\t\t: {core}
+cpu cores\t: 4
+flags\t\t: fpu vmx constant_tsc lm
+"""
+
+
+def test_cores_are_physical_cores_not_hyperthreads(tmp_path: Path) -> None:
+    """kvm-supported.txt L100: the limit counts "cpu cores": 8 logical CPUs on 4 cores with
+    two threads each are 4 cores."""
+    (tmp_path / "proc").mkdir()
+    (tmp_path / "proc/cpuinfo").write_text(
+        "\n".join(HT_CPU.format(n=n, core=n % 4) for n in range(8)))
+    host = probe_host(tmp_path)
+    assert (host["cpu_cores"], host["logical_cpus"]) == (4, 8)
+    assert host["ept_npt"] is False  # vmx but no ept flag
+
+
+def test_without_topology_only_logical_cpus_are_known(tmp_path: Path) -> None:
+    """kvm-supported.txt L100: without "physical id"/"core id" lines, cores are not counted."""
+    host = probe_host(make_root(tmp_path, cpu=AMD_CPU, cpus=6))
+    assert "cpu_cores" not in host and host["logical_cpus"] == 6
+
+
+@pytest.mark.parametrize(("name", "text", "release"), [
+    ("SuSE-release", "SUSE Linux Enterprise Server 11 (x86_64)\nVERSION = 11\nPATCHLEVEL = 1\n",
+     "SLES 11 SP1"),
+    ("SuSE-release", "SUSE Linux Enterprise Server 11 (x86_64)\nVERSION = 11\nPATCHLEVEL = 2\n",
+     "SLES 11 SP2"),
+    ("os-release", 'NAME="SLES"\nVERSION="12-SP3"\nPRETTY_NAME="SUSE Linux Enterprise Server '
+     '12 SP3"\n', "SUSE Linux Enterprise Server 12 SP3"),
+])
+def test_host_release_under_the_root(tmp_path: Path, name: str, text: str,
+                                     release: str) -> None:
+    root = make_root(tmp_path)
+    (root / "etc").mkdir()
+    (root / "etc" / name).write_text(text)
+    assert probe_host(root)["os"] == release
 
 
 def test_an_amd_host_without_virtualization_or_kvm(tmp_path: Path) -> None:
@@ -129,7 +176,7 @@ def test_cli_probe_host_text_names_what_was_not_read(
     assert main(["probe-host", "--root", str(root)]) == 0
     out = capsys.readouterr().out
     assert 'cpu_vendor               "intel"' in out
-    assert out.rstrip().endswith("not read (to confirm): ksm")
+    assert out.rstrip().endswith("not read (to confirm): os, ksm")
 
 
 def test_cli_probe_host_missing_root(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -88,7 +88,7 @@ def test_import_joins_an_open_case_without_overwriting(window, dialogs, qtbot) -
     qtbot.waitUntil(lambda: wizard.currentId() != IMPORT)
     assert [g["name"] for g in wizard.case["guests"]] == ["web02", "web02-2"]
     assert wizard.case["host"]["qemu_user"] == "kvm-group"  # the engineer's answer wins
-    scopes = {f.scope for f in wizard.verdict().findings if f.rule == "qemu-option"}
+    scopes = {f.scope for f in wizard.verdict().findings if f.status == "unsupported"}
     assert scopes == {"guest:web02-2"}
 
 

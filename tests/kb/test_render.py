@@ -40,3 +40,11 @@ def test_option_page_lists_values(kb) -> None:
 def test_every_entry_renders(kb) -> None:
     for entry in kb.entries():
         assert html.escape(entry.title) in entry_html(entry, kb)
+
+
+def test_rhel_pv_drivers_say_what_the_statement_says(kb) -> None:
+    """kvm-supported.txt L78-79: "Yes  see RedHat website for details", not a blank."""
+    for row in ("os-rhel4", "os-rhel5", "os-rhel6"):
+        entry = kb.get(row)
+        assert entry.fields["pv_drivers_note"] == "Yes, see the Red Hat website for details"
+        assert "Yes, see the Red Hat website for details" in entry_html(entry, kb)

@@ -34,7 +34,7 @@ def verdict(kb) -> Verdict:
 def test_every_format_carries_the_verdict_and_citations(verdict: Verdict, fmt: str) -> None:
     out = render(verdict, fmt)
     for needed in ("Unsupported", "limit-guest-vcpus", "Supported Limits", "os-win2k8",
-                   "Guest Hardware Details", "17 vCPUs is over the limit of 16 vCPUs per guest",
+                   "Guest Hardware Details", "17 vCPUs are over the limit of 16 vCPUs per guest",
                    "Conditions to confirm", "Advice", NEEDS_REVIEW, "Environment",
                    "perf-network-paravirtualized", "below expectation", "web01", "Win 2K8+"):
         assert needed in out, (fmt, needed)

@@ -36,7 +36,7 @@ CASES = [
     ("Windows NT 4.0", None, None, UNSUP),
     ("Windows 8.1", None, None, UNSUP),
     ("Windows 10", None, None, UNSUP),
-    ("Windows Server 2012 R2", None, None, UNSUP),
+    ("Windows Server 2012 R2", None, None, "condition"),  # the "+" of Win 2K8+ decides it
     ("RHEL 5.5", None, "os-rhel5", BEST),
     ("RHEL5.4 x86", None, "os-rhel5", BEST),
     ("RHEL 5 U4", None, "os-rhel5", BEST),

@@ -72,9 +72,10 @@ def test_conditions_and_advice_do_not_change_the_verdict(kb) -> None:
 
 def test_minimal_case_turns_every_gap_into_a_condition(kb) -> None:
     result = check(minimal_case(guests=[{"name": "bare"}]), kb)
-    assert result.verdict == "supported"
-    condition_rules = {f.rule for f in result.conditions}
-    for rule in ("host.arch", "host.hardware-virtualization", "host.kvm-modules",
+    assert result.verdict == "undetermined"  # nothing given bears on the verdict
+    condition_rules = {key.split("@")[0] for f in result.conditions
+                       for key in (f.members or (f.key,))}
+    for rule in ("host.os", "host.arch", "host.hardware-virtualization", "host.kvm-modules",
                  "limits.host-vcpus", "management.tools", "features.host-suspend",
                  "features.kvm-module-parameters", "guestos.row", "limits.guest-vcpus",
                  "limits.guest-ram", "limits.guest-nics", "limits.block-devices",
@@ -114,7 +115,8 @@ def test_json_document_shape(kb) -> None:
     assert data["release"] == "sles11-sp1"
     assert set(data["guests"][0]) >= {"name", "verdict", "os_entry"}
     assert set(data["findings"][0]) == {"rule", "scope", "status", "message", "entry",
-                                        "section"}
+                                        "section", "key", "basis", "members", "confirmation"}
+    assert data["condition_counts"] == {"conditions": 2, "confirmed": 0, "open": 2, "refuted": 0}
     assert data["performance"][0]["assessment"] == "within-expectation"
     assert data["performance"][0]["expected_range"] == [95, 105]
     assert data["options"] == []

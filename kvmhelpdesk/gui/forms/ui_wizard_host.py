@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
-    QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget, QWizardPage)
+    QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QScrollArea, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QWidget, QWizardPage)
 
 class Ui_HostPage(object):
     def setupUi(self, HostPage):
@@ -27,9 +28,47 @@ class Ui_HostPage(object):
         HostPage.resize(900, 600)
         self.pageLayout = QVBoxLayout(HostPage)
         self.pageLayout.setObjectName(u"pageLayout")
+        self.answersScroll = QScrollArea(HostPage)
+        self.answersScroll.setObjectName(u"answersScroll")
+        self.answersScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.answersScroll.setWidgetResizable(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(3)
+        sizePolicy.setHeightForWidth(self.answersScroll.sizePolicy().hasHeightForWidth())
+        self.answersScroll.setSizePolicy(sizePolicy)
+        self.answersWidget = QWidget()
+        self.answersWidget.setObjectName(u"answersWidget")
+        self.answersLayout = QVBoxLayout(self.answersWidget)
+        self.answersLayout.setObjectName(u"answersLayout")
+        self.answersLayout.setContentsMargins(0, 0, 0, 0)
+        self.releaseLayout = QFormLayout()
+        self.releaseLayout.setObjectName(u"releaseLayout")
+        self.releaseLayout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.osComboLabel = QLabel(self.answersWidget)
+        self.osComboLabel.setObjectName(u"osComboLabel")
+
+        self.releaseLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.osComboLabel)
+
+        self.osCombo = QComboBox(self.answersWidget)
+        self.osCombo.setObjectName(u"osCombo")
+        self.osCombo.setEditable(True)
+
+        self.releaseLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.osCombo)
+
+        self.osComboMark = QLabel(self.answersWidget)
+        self.osComboMark.setObjectName(u"osComboMark")
+        self.osComboMark.setTextFormat(Qt.TextFormat.RichText)
+        self.osComboMark.setWordWrap(True)
+
+        self.releaseLayout.setWidget(1, QFormLayout.ItemRole.SpanningRole, self.osComboMark)
+
+
+        self.answersLayout.addLayout(self.releaseLayout)
+
         self.groupsLayout = QHBoxLayout()
         self.groupsLayout.setObjectName(u"groupsLayout")
-        self.hardwareGroup = QGroupBox(HostPage)
+        self.hardwareGroup = QGroupBox(self.answersWidget)
         self.hardwareGroup.setObjectName(u"hardwareGroup")
         self.hardwareGroupLayout = QFormLayout(self.hardwareGroup)
         self.hardwareGroupLayout.setObjectName(u"hardwareGroupLayout")
@@ -75,40 +114,50 @@ class Ui_HostPage(object):
 
         self.hardwareGroupLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.hwvirtCombo)
 
+        self.eptComboLabel = QLabel(self.hardwareGroup)
+        self.eptComboLabel.setObjectName(u"eptComboLabel")
+
+        self.hardwareGroupLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.eptComboLabel)
+
+        self.eptCombo = QComboBox(self.hardwareGroup)
+        self.eptCombo.setObjectName(u"eptCombo")
+
+        self.hardwareGroupLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.eptCombo)
+
         self.iommuComboLabel = QLabel(self.hardwareGroup)
         self.iommuComboLabel.setObjectName(u"iommuComboLabel")
 
-        self.hardwareGroupLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.iommuComboLabel)
+        self.hardwareGroupLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.iommuComboLabel)
 
         self.iommuCombo = QComboBox(self.hardwareGroup)
         self.iommuCombo.setObjectName(u"iommuCombo")
 
-        self.hardwareGroupLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.iommuCombo)
+        self.hardwareGroupLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.iommuCombo)
 
         self.numaEditLabel = QLabel(self.hardwareGroup)
         self.numaEditLabel.setObjectName(u"numaEditLabel")
 
-        self.hardwareGroupLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.numaEditLabel)
+        self.hardwareGroupLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.numaEditLabel)
 
         self.numaEdit = QLineEdit(self.hardwareGroup)
         self.numaEdit.setObjectName(u"numaEdit")
 
-        self.hardwareGroupLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.numaEdit)
+        self.hardwareGroupLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.numaEdit)
 
         self.tscComboLabel = QLabel(self.hardwareGroup)
         self.tscComboLabel.setObjectName(u"tscComboLabel")
 
-        self.hardwareGroupLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.tscComboLabel)
+        self.hardwareGroupLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.tscComboLabel)
 
         self.tscCombo = QComboBox(self.hardwareGroup)
         self.tscCombo.setObjectName(u"tscCombo")
 
-        self.hardwareGroupLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.tscCombo)
+        self.hardwareGroupLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.tscCombo)
 
 
         self.groupsLayout.addWidget(self.hardwareGroup)
 
-        self.kernelGroup = QGroupBox(HostPage)
+        self.kernelGroup = QGroupBox(self.answersWidget)
         self.kernelGroup.setObjectName(u"kernelGroup")
         self.kernelGroupLayout = QFormLayout(self.kernelGroup)
         self.kernelGroupLayout.setObjectName(u"kernelGroupLayout")
@@ -187,9 +236,9 @@ class Ui_HostPage(object):
         self.groupsLayout.addWidget(self.kernelGroup)
 
 
-        self.pageLayout.addLayout(self.groupsLayout)
+        self.answersLayout.addLayout(self.groupsLayout)
 
-        self.managementGroup = QGroupBox(HostPage)
+        self.managementGroup = QGroupBox(self.answersWidget)
         self.managementGroup.setObjectName(u"managementGroup")
         self.managementGroupLayout = QFormLayout(self.managementGroup)
         self.managementGroupLayout.setObjectName(u"managementGroupLayout")
@@ -249,7 +298,11 @@ class Ui_HostPage(object):
         self.managementGroupLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.qemuUserCombo)
 
 
-        self.pageLayout.addWidget(self.managementGroup)
+        self.answersLayout.addWidget(self.managementGroup)
+
+        self.answersScroll.setWidget(self.answersWidget)
+
+        self.pageLayout.addWidget(self.answersScroll)
 
         self.feedbackLabel = QLabel(HostPage)
         self.feedbackLabel.setObjectName(u"feedbackLabel")
@@ -265,11 +318,15 @@ class Ui_HostPage(object):
 
         self.pageLayout.addWidget(self.feedbackList)
 
+        self.pageLayout.setStretch(0, 3)
+        self.pageLayout.setStretch(2, 1)
 #if QT_CONFIG(shortcut)
+        self.osComboLabel.setBuddy(self.osCombo)
         self.archComboLabel.setBuddy(self.archCombo)
         self.vendorComboLabel.setBuddy(self.vendorCombo)
         self.coresEditLabel.setBuddy(self.coresEdit)
         self.hwvirtComboLabel.setBuddy(self.hwvirtCombo)
+        self.eptComboLabel.setBuddy(self.eptCombo)
         self.iommuComboLabel.setBuddy(self.iommuCombo)
         self.numaEditLabel.setBuddy(self.numaEdit)
         self.tscComboLabel.setBuddy(self.tscCombo)
@@ -292,6 +349,14 @@ class Ui_HostPage(object):
     def retranslateUi(self, HostPage):
         HostPage.setTitle(QCoreApplication.translate("HostPage", u"The host", None))
         HostPage.setSubTitle(QCoreApplication.translate("HostPage", u"How the customer's KVM host is built and run. Leave what you do not know as \"Unknown\".", None))
+        self.osComboLabel.setText(QCoreApplication.translate("HostPage", u"SLES re&lease of the host:", None))
+#if QT_CONFIG(tooltip)
+        self.osCombo.setToolTip(QCoreApplication.translate("HostPage", u"/etc/SuSE-release (or /etc/os-release) on the host, e.g. SLES 11 SP1", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.osCombo.setAccessibleName(QCoreApplication.translate("HostPage", u"SLES release of the host", None))
+#endif // QT_CONFIG(accessibility)
+        self.osComboMark.setText("")
         self.hardwareGroup.setTitle(QCoreApplication.translate("HostPage", u"Hardware", None))
         self.archComboLabel.setText(QCoreApplication.translate("HostPage", u"&Architecture:", None))
 #if QT_CONFIG(tooltip)
@@ -318,6 +383,13 @@ class Ui_HostPage(object):
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.hwvirtCombo.setAccessibleName(QCoreApplication.translate("HostPage", u"Hardware virtualization", None))
+#endif // QT_CONFIG(accessibility)
+        self.eptComboLabel.setText(QCoreApplication.translate("HostPage", u"&EPT / NPT:", None))
+#if QT_CONFIG(tooltip)
+        self.eptCombo.setToolTip(QCoreApplication.translate("HostPage", u"ept (Intel) or npt (AMD) among the flags in /proc/cpuinfo: the statement's 97% CPU figure is for hosts with it", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.eptCombo.setAccessibleName(QCoreApplication.translate("HostPage", u"EPT / NPT (nested page tables)", None))
 #endif // QT_CONFIG(accessibility)
         self.iommuComboLabel.setText(QCoreApplication.translate("HostPage", u"I&OMMU (VT-d / AMD IOMMU):", None))
 #if QT_CONFIG(accessibility)

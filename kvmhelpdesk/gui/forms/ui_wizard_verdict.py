@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHBoxLayout,
-    QLabel, QListWidget, QListWidgetItem, QPushButton,
-    QSizePolicy, QSpacerItem, QSplitter, QTextBrowser,
-    QVBoxLayout, QWidget, QWizardPage)
+    QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPushButton, QRadioButton, QSizePolicy, QSpacerItem,
+    QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QWizardPage)
 
 class Ui_VerdictPage(object):
     def setupUi(self, VerdictPage):
@@ -99,10 +100,46 @@ class Ui_VerdictPage(object):
 
         self.conditionsList = QListWidget(self.sidePane)
         self.conditionsList.setObjectName(u"conditionsList")
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(3)
+        sizePolicy1.setHeightForWidth(self.conditionsList.sizePolicy().hasHeightForWidth())
+        self.conditionsList.setSizePolicy(sizePolicy1)
+        self.conditionsList.setMinimumSize(QSize(0, 100))
         self.conditionsList.setWordWrap(True)
         self.conditionsList.setIconSize(QSize(20, 20))
 
         self.sideLayout.addWidget(self.conditionsList)
+
+        self.answerLayout = QHBoxLayout()
+        self.answerLayout.setObjectName(u"answerLayout")
+        self.confirmedRadio = QRadioButton(self.sidePane)
+        self.confirmedRadio.setObjectName(u"confirmedRadio")
+
+        self.answerLayout.addWidget(self.confirmedRadio)
+
+        self.openRadio = QRadioButton(self.sidePane)
+        self.openRadio.setObjectName(u"openRadio")
+
+        self.answerLayout.addWidget(self.openRadio)
+
+        self.refutedRadio = QRadioButton(self.sidePane)
+        self.refutedRadio.setObjectName(u"refutedRadio")
+
+        self.answerLayout.addWidget(self.refutedRadio)
+
+        self.answerSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.answerLayout.addItem(self.answerSpacer)
+
+
+        self.sideLayout.addLayout(self.answerLayout)
+
+        self.noteEdit = QLineEdit(self.sidePane)
+        self.noteEdit.setObjectName(u"noteEdit")
+        self.noteEdit.setClearButtonEnabled(True)
+
+        self.sideLayout.addWidget(self.noteEdit)
 
         self.adviceLabel = QLabel(self.sidePane)
         self.adviceLabel.setObjectName(u"adviceLabel")
@@ -111,6 +148,12 @@ class Ui_VerdictPage(object):
 
         self.adviceList = QListWidget(self.sidePane)
         self.adviceList.setObjectName(u"adviceList")
+        sizePolicy2 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        sizePolicy2.setHorizontalStretch(0)
+        sizePolicy2.setVerticalStretch(1)
+        sizePolicy2.setHeightForWidth(self.adviceList.sizePolicy().hasHeightForWidth())
+        self.adviceList.setSizePolicy(sizePolicy2)
+        self.adviceList.setMinimumSize(QSize(0, 50))
         self.adviceList.setWordWrap(True)
         self.adviceList.setIconSize(QSize(20, 20))
         self.adviceList.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -118,7 +161,7 @@ class Ui_VerdictPage(object):
         self.sideLayout.addWidget(self.adviceList)
 
         self.sideLayout.setStretch(1, 3)
-        self.sideLayout.setStretch(3, 1)
+        self.sideLayout.setStretch(5, 1)
         self.splitter.addWidget(self.sidePane)
 
         self.pageLayout.addWidget(self.splitter)
@@ -152,6 +195,7 @@ class Ui_VerdictPage(object):
 
         self.pageLayout.addLayout(self.actionLayout)
 
+        self.pageLayout.setStretch(1, 1)
 
         self.retranslateUi(VerdictPage)
 
@@ -173,7 +217,26 @@ class Ui_VerdictPage(object):
 #endif // QT_CONFIG(accessibility)
         self.conditionsLabel.setText(QCoreApplication.translate("VerdictPage", u"Conditions to confirm with the customer:", None))
 #if QT_CONFIG(accessibility)
-        self.conditionsList.setAccessibleName(QCoreApplication.translate("VerdictPage", u"Conditions to confirm (tick each one as it is confirmed)", None))
+        self.conditionsList.setAccessibleName(QCoreApplication.translate("VerdictPage", u"Conditions to confirm (select one, then record the customer's answer below it)", None))
+#endif // QT_CONFIG(accessibility)
+        self.confirmedRadio.setText(QCoreApplication.translate("VerdictPage", u"Con&firmed", None))
+#if QT_CONFIG(tooltip)
+        self.confirmedRadio.setToolTip(QCoreApplication.translate("VerdictPage", u"The customer confirmed the selected condition", None))
+#endif // QT_CONFIG(tooltip)
+        self.openRadio.setText(QCoreApplication.translate("VerdictPage", u"No&t yet", None))
+#if QT_CONFIG(tooltip)
+        self.openRadio.setToolTip(QCoreApplication.translate("VerdictPage", u"Not confirmed yet", None))
+#endif // QT_CONFIG(tooltip)
+        self.refutedRadio.setText(QCoreApplication.translate("VerdictPage", u"&Refuted", None))
+#if QT_CONFIG(tooltip)
+        self.refutedRadio.setToolTip(QCoreApplication.translate("VerdictPage", u"The customer says the condition does not hold: the verdict then follows what the statement says of that answer", None))
+#endif // QT_CONFIG(tooltip)
+        self.noteEdit.setPlaceholderText(QCoreApplication.translate("VerdictPage", u"Note, e.g. \"lsmod output in the SR, 2 Dec\"", None))
+#if QT_CONFIG(tooltip)
+        self.noteEdit.setToolTip(QCoreApplication.translate("VerdictPage", u"The customer's answer or where it is written, kept in the case and the report", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.noteEdit.setAccessibleName(QCoreApplication.translate("VerdictPage", u"Note on the selected condition", None))
 #endif // QT_CONFIG(accessibility)
         self.adviceLabel.setText(QCoreApplication.translate("VerdictPage", u"Advice for the customer:", None))
 #if QT_CONFIG(accessibility)

@@ -8,6 +8,7 @@ shows that, it hands back exactly the loaded value (or its absence).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -155,6 +156,38 @@ class IntAnswer(_LineAnswer):
     def _read(self) -> Any:
         text = self.edit.text().strip()
         return int(text) if text.isdigit() else MISSING
+
+
+MEMORY_UNITS = {"": 1.0, "k": 1 / 1024, "m": 1.0, "g": 1024.0, "t": 1024.0 * 1024}
+_MEMORY = re.compile(r"\s*(\d{1,9})(?:[.,](\d{1,3}))?\s*(?:([kmgt])(?:i?b)?)?\s*",
+                     re.IGNORECASE)
+
+
+def parse_memory(text: str) -> int | None:
+    """`8 GB`, `8G`, `8192 MiB`, `512m`, `8192` -> MB (a number without a unit is MB, as for
+    qemu-kvm -m); None for anything else or under 1 MB."""
+    found = _MEMORY.fullmatch(text)
+    if not found:
+        return None
+    number = float(f"{found.group(1)}.{found.group(2) or 0}")
+    mb = round(number * MEMORY_UNITS[(found.group(3) or "").lower()])
+    return mb if 1 <= mb <= 10**9 else None
+
+
+class MemoryAnswer(_LineAnswer):
+    """Memory in MB, typed with or without a unit; shown back as `N MB`."""
+
+    def __init__(self, key: str, edit: QLineEdit) -> None:
+        super().__init__(key, edit)
+        pattern = r"\s*\d{0,9}([.,]\d{0,3})?\s*([kKmMgGtT]([iI]?[bB]?)?)?\s*"
+        edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), edit))
+
+    def _show(self, value: Any) -> None:
+        self.edit.setText("" if value is MISSING else f"{value} MB")
+
+    def _read(self) -> Any:
+        mb = parse_memory(self.edit.text())
+        return MISSING if mb is None else mb
 
 
 class TextAnswer(_LineAnswer):

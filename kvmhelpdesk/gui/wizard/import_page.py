@@ -31,6 +31,7 @@ from kvmhelpdesk.gui.icons import status_icon
 from kvmhelpdesk.gui.tasks import BackgroundRunner
 from kvmhelpdesk.gui.wizard.feedback import status_word
 from kvmhelpdesk.gui.wizard.pages.base import CasePage
+from kvmhelpdesk.report.document import plural
 from kvmhelpdesk.triage import merge_case
 from kvmhelpdesk.triage.verdict import guest_names
 
@@ -224,7 +225,8 @@ class ImportPage(CasePage):
         if len(analysis.guests) > MAX_LISTED_GUESTS:
             guests += f" and {len(analysis.guests) - MAX_LISTED_GUESTS:,} more guests"
         host = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in analysis.host.items())
-        parts = [f"{kind_label}: {len(analysis.options) + len(analysis.monitor)} option(s), "
+        count = len(analysis.options) + len(analysis.monitor)
+        parts = [f"{kind_label}: {plural(count, 'option')}, "
                  f"{problems} not supported or not listed.",
                  f"Derived: {guests}" + (f"; host: {host}" if host else "") + ".",
                  "Next fills these answers into the wizard for review (answers already given "

@@ -16,12 +16,18 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem
 from kvmhelpdesk.gui.icons import status_icon
 from kvmhelpdesk.gui.wizard.feedback import ENTRY_ROLE, by_severity, status_word, summary_counts
 from kvmhelpdesk.kb import KnowledgeBase
+from kvmhelpdesk.report.document import STATE_MARKS, banner_line, deciding
 from kvmhelpdesk.triage import Finding, Verdict
-from kvmhelpdesk.triage.findings import ADVICE, CONDITION
+from kvmhelpdesk.triage.findings import ADVICE, CONDITION, CONFIRMED, OPEN, REFUTED, UNDETERMINED
 
 # Banner tints: a help to the eye only, the icon and the word carry the meaning.
 TINTS = {"supported": "#e8f5e9", "best-effort": "#e3f2fd", "tech-preview": "#fff8e1",
-         "unsupported": "#ffebee"}
+         "unsupported": "#ffebee", UNDETERMINED: "#eceff1"}
+KEYS_ROLE = Qt.ItemDataRole.UserRole + 21  # the condition keys a checklist line stands for
+STATE_ROLE = Qt.ItemDataRole.UserRole + 22
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 23
+# A condition's state by icon and by mark: confirmed, refuted, still open.
+STATE_ICONS = {CONFIRMED: "supported", REFUTED: "unsupported", OPEN: "condition"}
 BANNER_ICON = QSize(48, 48)
 MAX_REASONS = 3  # deciding findings named in the banner
 
@@ -31,6 +37,8 @@ def scope_title(scope: str, verdict: Verdict) -> str:
         return "Host"
     if scope == "performance":
         return "Performance complaint"
+    if scope == "guests":
+        return "Several guests"
     name = scope.split(":", 1)[1] if ":" in scope else scope
     guest = next((g for g in verdict.guests if g.scope == scope), None)
     if guest is None:
@@ -41,7 +49,7 @@ def scope_title(scope: str, verdict: Verdict) -> str:
 
 def scope_label(scope: str) -> str:
     """`Host`, `Guest web01`, `Performance`: where a finding applies, in a few words."""
-    fixed = {"host": "Host", "performance": "Performance"}
+    fixed = {"host": "Host", "performance": "Performance", "guests": "Guests"}
     return fixed.get(scope) or f"Guest {scope.split(':', 1)[-1]}"
 
 
@@ -81,18 +89,36 @@ def _citation(finding: Finding, verdict: Verdict, kb: KnowledgeBase) -> str:
             f"{html.escape(title)}</a>{section}</span>")
 
 
+def condition_text(finding: Finding) -> str:
+    """`[x] Host: ... — confirmed: lsmod in the SR`: the mark, the point, the customer's word."""
+    mark = STATE_MARKS.get(finding.state, "[ ]")
+    record = finding.confirmation
+    said = ""
+    if record is not None and finding.state != OPEN:
+        word = "confirmed" if finding.state == CONFIRMED else "refuted"
+        said = f" — {word}" + (f": {record.note}" if record.note else "")
+    elif record is not None and record.note:
+        said = f" — note: {record.note}"
+    return f"{mark} {scope_label(finding.scope)}: {finding.message}{said}"
+
+
 def fill_checklist(view: QListWidget, findings: Iterable[Finding], checkable: bool,
                    empty: str) -> None:
+    """Conditions (`checkable`: with their confirmation state) or advice, one line each."""
     view.clear()
     for finding in findings:
-        item = QListWidgetItem(status_icon(finding.status),
-                               f"{scope_label(finding.scope)}: {finding.message}")
+        if checkable:
+            item = QListWidgetItem(status_icon(STATE_ICONS.get(finding.state, "condition")),
+                                   condition_text(finding))
+            item.setData(KEYS_ROLE, list(finding.members or (finding.key,)))
+            item.setData(STATE_ROLE, finding.state)
+            item.setData(NOTE_ROLE, finding.confirmation.note if finding.confirmation else "")
+        else:
+            item = QListWidgetItem(status_icon(finding.status),
+                                   f"{scope_label(finding.scope)}: {finding.message}")
         item.setData(ENTRY_ROLE, finding.entry)
         if finding.entry:
             item.setToolTip("Double-click to read the entry this point cites")
-        if checkable:
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
         view.addItem(item)
     if view.count() == 0:
         placeholder = QListWidgetItem(empty)
@@ -106,7 +132,7 @@ def show_banner(frame: QFrame, icon_label: QLabel, word_label: QLabel, detail_la
     icon_label.setPixmap(status_icon(status).pixmap(BANNER_ICON))
     word = status_word(status)
     word_label.setText(word)
-    font = QFont(word_label.font())
+    font = QFont(frame.font())  # not the label's own: it grows with every render
     font.setPointSize(max(font.pointSize(), 9) + 9)
     font.setBold(True)
     word_label.setFont(font)
@@ -114,19 +140,16 @@ def show_banner(frame: QFrame, icon_label: QLabel, word_label: QLabel, detail_la
                         f"{TINTS.get(status, '#f5f5f5')}; border: 1px solid #90a4ae; "
                         "border-radius: 4px; }")
     guests = "; ".join(f"{g.name}: {status_word(g.verdict)}" for g in verdict.guests)
-    deciding = [f"{scope_label(f.scope)}: {f.message}" for f in verdict.findings
-                if f.status == status] if status != "supported" else []
-    lines = [html.escape(verdict.release_title + (f" · guests: {guests}" if guests else ""))]
-    if deciding:
-        more = f" (and {len(deciding) - MAX_REASONS} more)" if len(deciding) > MAX_REASONS else ""
-        lines.append("<b>Because:</b> " + html.escape(" · ".join(deciding[:MAX_REASONS]) + more))
-    if verdict.conditions:
-        # The core's verdict holds only as far as the open points do: say so beside it.
-        count = len(verdict.conditions)
-        lines.append(f"<b>Provided that</b> the {count} condition{'s' * (count != 1)} to "
-                     "confirm hold (listed on the right).")
+    reasons = [f"{scope_label(f.scope)}: {f.message}" for f in deciding(verdict)]
+    # The wording follows the verdict: only "Supported" is "provided that N conditions hold".
+    rest = banner_line(verdict)
+    lines = [f"<b>{html.escape(rest)}</b>" if rest else "",
+             html.escape(verdict.release_title + (f" · guests: {guests}" if guests else ""))]
+    if reasons:
+        more = f" (and {len(reasons) - MAX_REASONS} more)" if len(reasons) > MAX_REASONS else ""
+        lines.append("<b>Because:</b> " + html.escape(" · ".join(reasons[:MAX_REASONS]) + more))
     lines.append(html.escape(summary_counts(verdict.findings)))
-    detail_label.setText("<br>".join(lines))
+    detail_label.setText("<br>".join(line for line in lines if line))
     frame.setAccessibleDescription(f"Verdict: {word}. {detail_label.text()}")
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from kvmhelpdesk.kb import STATUS_LABELS, Entry
-from kvmhelpdesk.triage.findings import ADVICE, CONDITION, Finding
+from kvmhelpdesk.triage.findings import ADVICE, CONDITION, Answers, Ask, Finding
 from kvmhelpdesk.triage.lookup import Lookup
 from kvmhelpdesk.triage.osmatch import OsMatch
 
@@ -26,25 +27,35 @@ class CaseContext:
     def management(self) -> list[str]:
         return list(self.host.get("management") or ())
 
-    def finding(self, rule: str, status: str, message: str, entry: Entry | None) -> Finding:
-        return self.look.finding(rule, HOST, status, message, entry)
+    def at(self, *keys: str) -> tuple[str, ...]:
+        """Answer paths of host keys: `at("arch")` -> ("host.arch",)."""
+        return tuple(f"host.{key}" for key in keys)
 
-    def missing(self, rule: str, message: str, entry: Entry | None) -> Finding:
+    def finding(self, rule: str, status: str, message: str, entry: Entry | None,
+                basis: tuple[str, ...] = (), part: str = "") -> Finding:
+        return self.look.finding(rule, HOST, status, message, entry, basis=basis,
+                                 key=_key(rule, HOST, part))
+
+    def missing(self, rule: str, message: str, entry: Entry | None,
+                basis: tuple[str, ...] = (), part: str = "", ask: Ask | None = None) -> Finding:
         """An answer this rule needs is absent: the engineer must confirm it."""
-        return self.finding(rule, CONDITION, message, entry)
+        return self.look.finding(rule, HOST, CONDITION, message, entry, basis=basis,
+                                 key=_key(rule, HOST, part), ask=ask)
 
-    def advice(self, rule: str, message: str, entry: Entry | None) -> Finding:
-        return self.finding(rule, ADVICE, message, entry)
+    def advice(self, rule: str, message: str, entry: Entry | None,
+               basis: tuple[str, ...] = (), part: str = "") -> Finding:
+        return self.finding(rule, ADVICE, message, entry, basis, part)
 
 
 @dataclass
 class GuestContext:
-    """One guest's answers, its matched OS row and its scope name (`guest:NAME`)."""
+    """One guest's answers, its matched OS row, its scope name (`guest:NAME`) and its place."""
 
     case: CaseContext
     guest: dict[str, Any]
     name: str
     os: OsMatch | None = None
+    index: int = 0  # its place in the case's `guests` list (answer paths)
 
     @property
     def look(self) -> Lookup:
@@ -61,14 +72,42 @@ class GuestContext:
     def get(self, key: str, default: Any = None) -> Any:
         return self.guest.get(key, default)
 
-    def finding(self, rule: str, status: str, message: str, entry: Entry | None) -> Finding:
-        return self.look.finding(rule, self.scope, status, message, entry)
+    @cached_property
+    def _prefix(self) -> str:
+        return f"guests[{self.index}]."
 
-    def missing(self, rule: str, message: str, entry: Entry | None) -> Finding:
-        return self.finding(rule, CONDITION, message, entry)
+    def at(self, *keys: str) -> tuple[str, ...]:
+        """Answer paths of this guest's keys: `at("disks[1].format")` ->
+        ("guests[0].disks[1].format",)."""
+        prefix = self._prefix
+        return tuple([prefix + key for key in keys])
 
-    def advice(self, rule: str, message: str, entry: Entry | None) -> Finding:
-        return self.finding(rule, ADVICE, message, entry)
+    def finding(self, rule: str, status: str, message: str, entry: Entry | None,
+                basis: tuple[str, ...] = (), part: str = "") -> Finding:
+        return self.look.finding(rule, self.scope, status, message, entry, basis=basis,
+                                 key=_key(rule, self.scope, part))
+
+    def missing(self, rule: str, message: str, entry: Entry | None,
+                basis: tuple[str, ...] = (), part: str = "", ask: Ask | None = None) -> Finding:
+        return self.look.finding(rule, self.scope, CONDITION, message, entry, basis=basis,
+                                 key=_key(rule, self.scope, part), ask=ask)
+
+    def advice(self, rule: str, message: str, entry: Entry | None,
+               basis: tuple[str, ...] = (), part: str = "") -> Finding:
+        return self.finding(rule, ADVICE, message, entry, basis, part)
+
+
+def _key(rule: str, scope: str, part: str) -> str:
+    """`rule@scope`, or `rule@scope#part` where one rule says several things about a scope."""
+    return f"{rule}@{scope}#{part}" if part else f"{rule}@{scope}"
+
+
+def ask(group: str = "", who: str = "", text: str = "", confirm: Answers = (),
+        refute: Answers = (), refuted: tuple[str, str] | None = None,
+        confirmed: tuple[str, str] | None = None) -> Ask:
+    """How a condition groups and what confirming or refuting it means (see findings.Ask)."""
+    return Ask(group=group, who=who, text=text, confirm=confirm, refute=refute, refuted=refuted,
+               confirmed=confirmed)
 
 
 def status_of(entry: Entry | None, default: str = "supported") -> str:

@@ -10,6 +10,7 @@ from kvmhelpdesk.triage.findings import Finding
 from kvmhelpdesk.triage.rules.base import (
     CaseContext,
     GuestContext,
+    ask,
     label,
     no_entry,
     status_of,
@@ -40,8 +41,9 @@ def check_guest_features(ctx: GuestContext) -> list[Finding]:
         features.append("pci-passthrough")
     for word in features:
         entry = ctx.look.feature(word)
+        basis = ctx.at("features") if word in (ctx.get("features") or ()) else ctx.at("devices")
         if entry is None:
-            out.append(ctx.missing(f"features.{word}", no_entry("feature", word), None))
+            out.append(ctx.missing(f"features.{word}", no_entry("feature", word), None, basis))
             continue
         special = {"live-migration": _migration, "ballooning": _ballooning, "ksm": _ksm}.get(word)
         if special is not None:
@@ -51,52 +53,63 @@ def check_guest_features(ctx: GuestContext) -> list[Finding]:
             note = " (host prerequisites: see the host findings)" \
                 if word == "pci-passthrough" else ""
             out.append(ctx.finding(f"features.{word}", status, f"The guest uses {entry.title}: "
-                                   f"{label(status)}.{note}", entry))
+                                   f"{label(status)}.{note}", entry, basis))
     return out
 
 
 def _migration(ctx: GuestContext, entry: Entry) -> list[Finding]:
     rule, answers = "features.live-migration", ctx.get("migration") or {}
     failed = [text for key, text in MIGRATION_CHECKS if answers.get(key) is False]
-    unknown = [text for key, text in MIGRATION_CHECKS if answers.get(key) is None]
+    unknown = [(key, text) for key, text in MIGRATION_CHECKS if answers.get(key) is None]
     physical = [d for d in (ctx.get("devices") or ()) if d in PHYSICAL_DEVICES]
     if "pci-passthrough" in (ctx.get("features") or ()) and "pci-passthrough" not in physical:
         physical.append("pci-passthrough")
+    at = ctx.at(*(f"migration.{key}" for key, _ in MIGRATION_CHECKS))
     out: list[Finding] = []
     if failed:
         out.append(ctx.finding(rule, "unsupported", "Live migration is not supported here: "
-                               f"not met: {'; '.join(failed)}.", entry))
+                               f"not met: {'; '.join(failed)}.", entry, at, "failed"))
     if physical:
         out.append(ctx.finding(rule, "unsupported", "Live migration of a guest with physical "
-                               f"devices ({words(physical)}) is not supported.", entry))
+                               f"devices ({words(physical)}) is not supported.", entry,
+                               ctx.at("features", "devices"), "physical"))
     if unknown:
-        out.append(ctx.missing(rule, f"Live migration: confirm that {'; '.join(unknown)}.",
-                               entry))
+        confirm = tuple((ctx.at(f"migration.{key}")[0], True) for key, _ in unknown)
+        refute = tuple((path, False) for path, _ in confirm)
+        out.append(ctx.missing(rule, f"Live migration: confirm that "
+                               f"{'; '.join(t for _, t in unknown)}.", entry,
+                               tuple(p for p, _ in confirm), "confirm",
+                               ask=ask(confirm=confirm, refute=refute)))
     if not out:
         out.append(ctx.finding(rule, status_of(entry), "Live migration: all prerequisites are "
                                "met (same host type, shared storage, controlled timekeeping, "
-                               "compatible definition, no physical devices).", entry))
+                               "compatible definition, no physical devices).", entry, at))
     return out
 
 
 def _ballooning(ctx: GuestContext, entry: Entry) -> list[Finding]:
     rule, driver = "features.ballooning", ctx.get("balloon_driver")
+    basis = ctx.at("balloon_driver")
     if driver is None:
         return [ctx.missing(rule, "Memory ballooning: confirm a balloon driver runs in the "
-                            "guest (required).", entry)]
+                            "guest (required).", entry, basis, ask=ask(
+                                "balloon", ctx.name, "Memory ballooning in {who}: confirm a "
+                                "balloon driver runs in each (required).",
+                                confirm=((basis[0], True),), refute=((basis[0], False),)))]
     if driver:
         return [ctx.finding(rule, status_of(entry), "Memory ballooning with a balloon driver "
-                            "in the guest.", entry)]
+                            "in the guest.", entry, basis)]
     return [ctx.finding(rule, "unsupported", "Memory ballooning without a balloon driver in the "
-                        "guest is not supported: the driver is required.", entry)]
+                        "guest is not supported: the driver is required.", entry, basis)]
 
 
 def _ksm(ctx: GuestContext, entry: Entry) -> list[Finding]:
     out = [ctx.finding("features.ksm", status_of(entry), f"The guest relies on KSM: "
-                       f"{label(status_of(entry))}.", entry)]
+                       f"{label(status_of(entry))}.", entry, ctx.at("features"))]
     if ctx.case.host.get("ksm") is False:
-        out.append(ctx.missing("features.ksm", "The guest relies on KSM, but KSM is off on the "
-                               "host: confirm.", entry))
+        out.append(ctx.advice("features.ksm", "The guest relies on KSM, but KSM is off on the "
+                              "host: it shares no memory until KSM is turned on.", entry,
+                              (*ctx.at("features"), *ctx.case.at("ksm")), "host-off"))
     return out
 
 
@@ -121,37 +134,50 @@ def _intel_parameter(entry: Entry) -> str:
 
 
 def _passthrough_host(ctx: CaseContext) -> list[Finding]:
-    users = [g.name for g in ctx.guests if uses_passthrough(g)]
+    users = [g for g in ctx.guests if uses_passthrough(g)]
     if not users:
         return []
     rule, entry = "features.pci-passthrough", ctx.look.feature("pci-passthrough")
+    used = tuple(p for g in users for p in g.at("features"))
     if entry is None:
-        return [ctx.missing(rule, no_entry("feature", "pci-passthrough"), None)]
-    who = f"PCI passthrough (used by {words(users)})"
+        return [ctx.missing(rule, no_entry("feature", "pci-passthrough"), None, used)]
+    who = f"PCI passthrough (used by {words([g.name for g in users])})"
     iommu, vendor = ctx.host.get("iommu"), ctx.host.get("cpu_vendor")
     out: list[Finding] = []
     if iommu is None:
         out.append(ctx.missing(rule, f"{who}: confirm an AMD IOMMU or Intel VT-d is present and "
-                               "enabled in the BIOS.", entry))
+                               "enabled in the BIOS.", entry, (*ctx.at("iommu"), *used), "iommu",
+                               ask=ask(confirm=(("host.iommu", "enabled"),), refuted=(
+                                   "unsupported", f"{who} needs an AMD IOMMU or Intel VT-d "
+                                   "enabled in the BIOS, which the customer says it is not."))))
     elif iommu != "enabled":
         out.append(ctx.finding(rule, "unsupported", f"{who} needs an AMD IOMMU or Intel VT-d "
-                               f"enabled in the BIOS, but the IOMMU is {iommu}.", entry))
+                               f"enabled in the BIOS, but the IOMMU is {iommu}.", entry,
+                               (*ctx.at("iommu"), *used), "iommu"))
     param = _intel_parameter(entry)
     cmdline = ctx.host.get("kernel_cmdline")
+    needs_param = ("unsupported", f"{who}: {param} is not on the host kernel command line (the "
+                                  "customer says so); it is mandatory for Intel VT-d.")
     if vendor is None:
         out.append(ctx.missing(rule, f"{who}: the CPU vendor is not given; on Intel (VT-d) the "
-                               f"host kernel parameter {param} is mandatory: confirm.", entry))
+                               f"host kernel parameter {param} is mandatory: confirm.", entry,
+                               (*ctx.at("cpu_vendor"), *used), "vendor",
+                               ask=ask(refuted=needs_param)))
     elif vendor == "intel":
         if cmdline is None:
             out.append(ctx.missing(rule, f"{who}: the host kernel command line is not given; "
-                                   f"confirm it has {param} (mandatory for VT-d).", entry))
+                                   f"confirm it has {param} (mandatory for VT-d).", entry,
+                                   (*ctx.at("kernel_cmdline"), *used), "cmdline",
+                                   ask=ask(refuted=needs_param)))
         elif param not in cmdline.split():
             out.append(ctx.finding(rule, "unsupported", f"{who}: {param} is missing from the "
                                    "host kernel command line; it is mandatory for Intel VT-d.",
-                                   entry))
+                                   entry, (*ctx.at("kernel_cmdline", "cpu_vendor"), *used),
+                                   "cmdline"))
     if not out:
         out.append(ctx.finding(rule, status_of(entry), f"{who}: IOMMU enabled"
-                               + (f" and {param} set" if vendor == "intel" else "") + ".", entry))
+                               + (f" and {param} set" if vendor == "intel" else "") + ".", entry,
+                               (*ctx.at("iommu", "cpu_vendor", "kernel_cmdline"), *used)))
     return out
 
 
@@ -160,10 +186,10 @@ def _ksm_host(ctx: CaseContext) -> list[Finding]:
         return []
     entry = ctx.look.feature("ksm")
     out = [ctx.finding("features.ksm", status_of(entry), "KSM (kernel samepage merging) is "
-                       f"enabled on the host: {label(status_of(entry))}.", entry)]
+                       f"enabled on the host: {label(status_of(entry))}.", entry, ctx.at("ksm"))]
     out.append(ctx.advice("features.overcommit", "KSM invites memory overcommit: allowed, but if "
                           "guests really use more memory than the host has, they fail hard.",
-                          ctx.look.article("art-overcommit", "overcommit")))
+                          ctx.look.article("art-overcommit", "overcommit"), ctx.at("ksm")))
     return out
 
 
@@ -173,56 +199,84 @@ def _numa(ctx: CaseContext) -> list[Finding]:
         return []
     entry = ctx.look.feature("numa")
     return [ctx.finding("features.numa", status_of(entry), f"The host has {nodes} NUMA nodes: "
-                        f"{label(status_of(entry))}.", entry),
+                        f"{label(status_of(entry))}.", entry, ctx.at("numa_nodes")),
             ctx.advice("features.numa", "Pin each guest's qemu-kvm process to a NUMA node with "
-                       "numactl (recommended).", entry)]
+                       "numactl (recommended).", entry, ctx.at("numa_nodes"))]
 
 
 def _suspend(ctx: CaseContext) -> Finding:
     rule, entry, value = "features.host-suspend", ctx.look.feature("host-suspend"), \
         ctx.host.get("suspend_with_guests")
+    basis = ctx.at("suspend_with_guests")
     if value is None:
         return ctx.missing(rule, "Confirm the host is not suspended or hibernated while guests "
-                           "are running (not supported).", entry)
+                           "are running (not supported).", entry, basis,
+                           ask=ask(confirm=((basis[0], False),), refute=((basis[0], True),)))
     if value:
         return ctx.finding(rule, status_of(entry, "unsupported"), "The host is suspended or "
                            "hibernated with guests running: not supported (stop the guests "
-                           "first).", entry)
+                           "first).", entry, basis)
     return ctx.finding(rule, "supported", "The host is not suspended or hibernated with guests "
-                       "running.", entry)
+                       "running.", entry, basis)
 
 
 def _power(ctx: CaseContext) -> list[Finding]:
+    """Power-state changes with guests running need a properly functioning constant_tsc host.
+
+    One answer, one judgement: with the changes not given, a constant_tsc host is judged on
+    that answer alone and the message says the other was not given.
+    """
     rule, entry = "features.power-management", ctx.look.feature("power-management")
     changes, tsc = ctx.host.get("power_changes_with_guests"), ctx.host.get("constant_tsc")
+    tsc_at, changes_at = ctx.at("constant_tsc"), ctx.at("power_changes_with_guests")
+    not_met = ("unsupported", "Host power states change while guests run, and the host is not "
+                              "a properly functioning constant_tsc machine (the customer says "
+                              "so): not supported.")
     if changes is False:
         return []
     if tsc is True:
+        if changes is None:
+            return [ctx.finding(rule, status_of(entry), "The host is a constant_tsc machine: "
+                                "host power-state changes with guests running would meet the "
+                                "statement's requirement (whether they happen is not given).",
+                                entry, tsc_at)]
         return [ctx.finding(rule, status_of(entry), "Host power-state changes with guests "
-                            "running: the host is a constant_tsc machine, as required.", entry)]
+                            "running: the host is a constant_tsc machine, as required.", entry,
+                            (*changes_at, *tsc_at))]
     if changes is None:
-        return [ctx.missing(rule, "Confirm whether host power states change while guests run; "
-                            "if so, a properly functioning constant_tsc machine is required.",
-                            entry)]
+        how = ("the host is not a constant_tsc machine, so they would not be supported" if
+               tsc is False else "if they do, a properly functioning constant_tsc machine is "
+               "required")
+        return [ctx.missing(rule, f"Confirm whether host power states change while guests run; "
+                            f"{how}.", entry, (*changes_at, *tsc_at),
+                            ask=ask(confirm=((changes_at[0], False),), refuted=not_met)
+                            if tsc is False else ask(refuted=not_met))]
     if tsc is None:
         return [ctx.missing(rule, "Host power states change while guests run: confirm the host "
-                            "is a properly functioning constant_tsc machine (required).", entry)]
+                            "is a properly functioning constant_tsc machine (required).", entry,
+                            (*changes_at, *tsc_at), ask=ask(confirm=((tsc_at[0], True),),
+                                                            refute=((tsc_at[0], False),)))]
     return [ctx.finding(rule, "unsupported", "Host power states change while guests run, but "
-                        "the host is not a constant_tsc machine (required).", entry)]
+                        "the host is not a constant_tsc machine (required).", entry,
+                        (*changes_at, *tsc_at))]
 
 
 def _module_parameters(ctx: CaseContext) -> Finding:
     rule, entry = "features.kvm-module-parameters", ctx.look.feature("kvm-module-parameters")
     value = ctx.host.get("kvm_module_parameters")
+    basis = ctx.at("kvm_module_parameters")
     if value is None:
         return ctx.missing(rule, "Confirm the kvm kernel modules run with default parameters "
                            "(custom ones are unsupported unless Novell support directed them).",
-                           entry)
+                           entry, basis, ask=ask(confirm=((basis[0], "default"),),
+                                                 refute=((basis[0], "custom"),)))
     if value == "default":
         return ctx.finding(rule, "supported", "The kvm modules run with default parameters.",
-                           entry)
+                           entry, basis)
     if value == "support-directed":
         return ctx.missing(rule, "Custom kvm module parameters set under the direction of "
-                           "support personnel: confirm and record who directed them.", entry)
+                           "support personnel: confirm and record who directed them.", entry,
+                           basis, ask=ask(refute=((basis[0], "custom"),)))
     return ctx.finding(rule, status_of(entry, "unsupported"), "Custom kvm module parameters "
-                       "are not supported unless support personnel directed them.", entry)
+                       "are not supported unless support personnel directed them.", entry,
+                       basis)

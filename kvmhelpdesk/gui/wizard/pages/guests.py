@@ -12,6 +12,7 @@ from kvmhelpdesk.gui.icons import status_icon
 from kvmhelpdesk.gui.wizard.feedback import status_word
 from kvmhelpdesk.gui.wizard.guest_editor import GuestEditor
 from kvmhelpdesk.gui.wizard.pages.base import CasePage
+from kvmhelpdesk.report.document import plural
 from kvmhelpdesk.triage import CaseError, GuestVerdict
 
 if TYPE_CHECKING:
@@ -143,7 +144,8 @@ class GuestsPage(CasePage):
         if total is not None:
             vcpus = sum(g.get("vcpus") or 0 for g in guests)
             self.ui.summaryLabel.setText(
-                f"{len(guests)} guest(s), {vcpus} vCPUs given in all. Case so far: "
+                f"{plural(len(guests), 'guest')}, {plural(vcpus, 'vCPU')} given in all. "
+                "Case so far: "
                 f"{status_word(total)}. Double-click a guest to edit it."
                 if guests else "No guests yet: add the customer's virtual machines "
                 "(or import their configuration from the ticket page).")

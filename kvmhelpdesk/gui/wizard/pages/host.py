@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout
+
 from kvmhelpdesk.gui.forms.ui_wizard_host import Ui_HostPage
 from kvmhelpdesk.gui.wizard.answers import (
     YES_NO,
@@ -16,7 +19,7 @@ from kvmhelpdesk.gui.wizard.answers import (
     load_answers,
     store_answers,
 )
-from kvmhelpdesk.gui.wizard.feedback import fill_findings
+from kvmhelpdesk.gui.wizard.feedback import fill_findings, show_mark
 from kvmhelpdesk.gui.wizard.pages.base import CasePage
 from kvmhelpdesk.triage import CaseError
 
@@ -27,15 +30,22 @@ ARCHES = (("x86_64", "x86_64"), ("i686 (32-bit)", "i686"), ("ia64", "ia64"),
           ("ppc64", "ppc64"), ("s390x", "s390x"))
 STATE = (("Enabled", "enabled"), ("Disabled (in the BIOS)", "disabled"),
          ("Absent (not in the CPU)", "absent"))
+WIDE_LAYOUT = 820  # page width (px) from which the hardware and kernel groups sit side by side
+# Releases engineers meet on KVM hosts, offered beside the loaded statements' own products.
+OTHER_RELEASES = ("SLES 11 SP2", "SLES 11 SP3", "SLES 11 SP4", "SLES 11", "SLES 10 SP3",
+                  "SLES 12", "SLED 11 SP1")
 
 
-def host_answers(ui: Ui_HostPage) -> list[Answer]:
+def host_answers(ui: Ui_HostPage, products: tuple[str, ...] = ()) -> list[Answer]:
     """The host questions in case-file order (new answers are saved in this order)."""
+    releases = tuple(dict.fromkeys((*products, *OTHER_RELEASES)))
     return [
+        ChoiceAnswer("os", ui.osCombo, tuple((r, r) for r in releases)),
         ChoiceAnswer("arch", ui.archCombo, ARCHES),
         ChoiceAnswer("cpu_vendor", ui.vendorCombo, (("Intel", "intel"), ("AMD", "amd"))),
         IntAnswer("cpu_cores", ui.coresEdit),
         ChoiceAnswer("hardware_virtualization", ui.hwvirtCombo, STATE),
+        ChoiceAnswer("ept_npt", ui.eptCombo, YES_NO),
         ChoiceAnswer("kvm_modules_loaded", ui.modulesCombo, YES_NO),
         ChoiceAnswer("iommu", ui.iommuCombo, STATE),
         TextAnswer("kernel_cmdline", ui.cmdlineEdit),
@@ -66,10 +76,19 @@ class HostPage(CasePage):
         super().__init__(wizard)
         self.ui = Ui_HostPage()
         self.ui.setupUi(self)
-        self.answers = host_answers(self.ui)
+        products = tuple(r.product for r in reversed(self.kb.releases.values()))
+        self.answers = host_answers(self.ui, products)
         connect_all(self.answers, self.answered)
         self.ui.virshCheck.toggled.connect(self._virsh_toggled)
         self.ui.feedbackList.itemDoubleClicked.connect(self.open_item_entry)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side where there is room, one above the other on a narrow window (the
+        answers then scroll above the live check)."""
+        wide = event.size().width() >= WIDE_LAYOUT
+        self.ui.groupsLayout.setDirection(QBoxLayout.Direction.LeftToRight if wide
+                                          else QBoxLayout.Direction.TopToBottom)
+        super().resizeEvent(event)
 
     def answer(self, key: str) -> Answer:
         return next(a for a in self.answers if a.key == key)
@@ -92,6 +111,8 @@ class HostPage(CasePage):
             self.ui.feedbackList.addItem(f"The case cannot be checked yet: {exc}")
             return
         fill_findings(self.ui.feedbackList, findings, self.kb, self.release)
+        show_mark(self.ui.osComboMark, [f for f in findings if f.rule == "host.os"],
+                  "os" in (self.case.get("host") or {}))
 
     def _virsh_toggled(self, on: bool) -> None:
         self.ui.virshUsageCombo.setEnabled(on or self.ui.virshUsageCombo.currentIndex() > 0)

@@ -15,8 +15,11 @@ if TYPE_CHECKING:
 
 CATEGORIES = (("CPU", "cpu"), ("Network", "network"), ("Disk", "disk"),
               ("Graphics", "graphics"), ("Time accuracy", "time"))
-MODES = (("Emulated", "emulated"), ("Paravirtualized (virtio)", "paravirtualized"),
-         ("Passthrough", "passthrough"))
+# The table's columns. A guest running under KVM does not have an emulated CPU: its CPU is
+# "host passthrough" (hardware virtualization); "fully virtualized" is QEMU emulation for CPU.
+MODES = (("Fully virtualized: emulated device (CPU: qemu-only)", "emulated"),
+         ("Paravirtualized (virtio)", "paravirtualized"),
+         ("Host passthrough (CPU: KVM, hardware virtualization)", "passthrough"))
 
 
 class PerformancePage(CasePage):

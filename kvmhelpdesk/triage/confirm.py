@@ -1,0 +1,261 @@
+"""Conditions that last: the engineer's confirmations applied, and conditions grouped.
+
+A confirmed condition counts as its answer given; a refuted one as the opposite answer, so
+the rules say what the statement makes of it (refuting "the kvm modules are loaded" is
+qemu-only mode). Where no single answer expresses a condition ("every disk is raw"), its
+`Ask` names the finding a refutation becomes. Conditions of one kind across guests become one
+line naming them ("Disks not given for web01, db01: ..."), each member keeping its own key.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from kvmhelpdesk.triage.findings import (
+    CONDITION,
+    CONFIRMED,
+    OPEN,
+    REFUTED,
+    UNLISTED,
+    Confirmation,
+    Finding,
+)
+from kvmhelpdesk.triage.paths import set_path
+
+MAX_WHO = 12  # members named in a group line before "and N more"
+GUEST_SCOPE = "guest:"
+SAME = "="  # a group of conditions that say the same about several guests
+
+
+def read_records(case: Mapping[str, Any]) -> dict[str, Confirmation]:
+    """The case's `confirmations` (format v2) as Confirmation objects, by condition key."""
+    out: dict[str, Confirmation] = {}
+    for key, record in (case.get("confirmations") or {}).items():
+        if isinstance(record, Mapping) and record.get("state") in (CONFIRMED, OPEN, REFUTED):
+            out[key] = Confirmation(record["state"], record.get("note") or "",
+                                    record.get("at") or "")
+    return out
+
+
+@dataclass
+class Resolution:
+    """What the recorded answers to conditions amount to."""
+
+    overlay: dict[str, Any] = field(default_factory=dict)  # answer path -> value
+    sources: dict[str, Confirmation] = field(default_factory=dict)  # path -> its record
+    outcomes: list[Finding] = field(default_factory=list)  # findings refutations become
+    settled: set[str] = field(default_factory=set)  # answer paths a record speaks for
+    states: dict[str, Confirmation] = field(default_factory=dict)  # condition key -> record
+
+
+def member_states(conditions: list[Finding],
+                  records: Mapping[str, Confirmation]) -> dict[str, Confirmation]:
+    """Each condition's record: its own key's, else that of the group line it falls in."""
+    states = {c.key: records[c.key] for c in conditions if c.key in records}
+    if not records:
+        return states
+    for line in group_conditions([_with_state(c, states) for c in conditions]):
+        record = records.get(line.key)
+        if record is not None and line.members:
+            for member in line.members:
+                states.setdefault(member, record)
+    return states
+
+
+def resolve(conditions: list[Finding], states: Mapping[str, Confirmation]) -> Resolution:
+    """The answers confirmations and refutations stand for, and the findings refutations
+    become where no answer can say it."""
+    out = Resolution(states=dict(states))
+    said: set[tuple[str, str, str]] = set()
+    for condition in conditions:
+        record = states.get(condition.key)
+        if record is None or record.state == OPEN:
+            continue
+        out.settled.update(condition.basis)
+        ask = condition.ask
+        answers = (ask.confirm if record.state == CONFIRMED else ask.refute) if ask else ()
+        for path, value in answers:
+            out.overlay[path] = value
+            out.sources[path] = record
+        if answers:
+            continue
+        if record.state == CONFIRMED:
+            if ask is None or ask.confirmed is None:
+                continue
+            status, message = ask.confirmed
+        else:
+            status, message = (ask.refuted if ask and ask.refuted else
+                               (UNLISTED, f"The customer says this does not hold: "
+                                          f"{condition.message} What the statement makes of "
+                                          "that is not encoded here: needs review."))
+        once = (condition.scope, ask.group if ask else condition.key, message)
+        if once in said:
+            continue
+        said.add(once)
+        note = f" (Note: {record.note.strip().rstrip('.')}.)" if record.note.strip() else ""
+        out.outcomes.append(replace(condition, status=status, message=message + note,
+                                    key=f"{condition.key}#{record.state}", confirmation=record,
+                                    ask=None))
+    return out
+
+
+def apply_overlay(case: Mapping[str, Any], overlay: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of the case with the answers the confirmations stand for."""
+    effective = copy.deepcopy(dict(case))
+    for path, value in overlay.items():
+        set_path(effective, path, value)
+    return effective
+
+
+def _noted(message: str, record: Confirmation) -> str:
+    note = f": {record.note.strip().rstrip('.')}" if record.note.strip() else ""
+    if record.state == CONFIRMED:
+        return f"{message} (Confirmed by the customer{note}.)"
+    return f"{message} (The customer said so{note}.)"
+
+
+def annotate(findings: Iterable[Finding], sources: Mapping[str, Confirmation]) -> list[Finding]:
+    """Findings resting on an answer a confirmation gave say so, with the note."""
+    out = []
+    for finding in findings:
+        record = next((sources[p] for p in finding.basis if p in sources), None)
+        if record is None or finding.status == CONDITION:
+            out.append(finding)
+        else:
+            out.append(replace(finding, message=_noted(finding.message, record),
+                               confirmation=record))
+    return out
+
+
+def merge(first: list[Finding], second: list[Finding],
+          states: Mapping[str, Confirmation]) -> list[Finding]:
+    """The conditions to show: the first run's (with their records) where answered, else the
+    second run's, then conditions the confirmed answers newly raise."""
+    now = {c.key: c for c in second if c.status == CONDITION}
+    seen: set[str] = set()
+    out: list[Finding] = []
+    for condition in first:
+        if condition.status != CONDITION:
+            continue
+        record = states.get(condition.key)
+        if record is not None and record.state != OPEN:
+            out.append(replace(condition, confirmation=record))
+        elif condition.key in now:
+            out.append(_with_state(now[condition.key], states))
+        seen.add(condition.key)
+    out += [_with_state(c, states) for key, c in now.items() if key not in seen]
+    return out
+
+
+def _with_state(condition: Finding, states: Mapping[str, Confirmation]) -> Finding:
+    record = states.get(condition.key)
+    return replace(condition, confirmation=record) if record is not None else condition
+
+
+def group_key(group: str, members: list[str]) -> str:
+    digest = hashlib.sha1("\n".join(members).encode("utf-8")).hexdigest()[:12]
+    return f"{group}@group#{digest}"
+
+
+_PART = re.compile(r"(.+) (disk|NIC) (\d+)")
+
+
+def _compact(names: list[str]) -> list[str]:
+    """`web01 disk 1`, `web01 disk 2` -> `web01 (disks 1 and 2)`."""
+    parts: dict[tuple[str, str], list[str]] = {}
+    out: list[str | tuple[str, str]] = []
+    for name in names:
+        found = _PART.fullmatch(name)
+        if found is None:
+            out.append(name)
+            continue
+        slot = (found.group(1), found.group(2))
+        if slot not in parts:
+            parts[slot] = []
+            out.append(slot)
+        parts[slot].append(found.group(3))
+    words = []
+    for item in out:
+        if isinstance(item, str):
+            words.append(item)
+            continue
+        numbers = parts[item]
+        noun = item[1] if len(numbers) == 1 else f"{item[1]}s"
+        listed = numbers[0] if len(numbers) == 1 else \
+            f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+        words.append(f"{item[0]} ({noun} {listed})")
+    return words
+
+
+def _who(names: list[str]) -> str:
+    names = _compact(list(dict.fromkeys(names)))
+    if len(names) > MAX_WHO:
+        shown = ", ".join(names[:MAX_WHO])
+        return f"{shown} and {len(names) - MAX_WHO} more"
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def group_conditions(conditions: list[Finding]) -> list[Finding]:
+    """Conditions of one kind and state as one line naming their guests (a lone one stays)."""
+    buckets: dict[tuple[str, str], list[Finding]] = {}
+    order: list[tuple[str, str] | Finding] = []
+    for condition in conditions:
+        ask = condition.ask
+        if ask is not None and ask.group:
+            group = ask.group
+        elif condition.scope.startswith(GUEST_SCOPE):
+            # The same words about several guests ("'Windows XP SP3' ..."): one line too.
+            group = f"{SAME}{condition.rule}\n{condition.message}"
+        else:
+            order.append(condition)
+            continue
+        slot = (group, condition.state)
+        if slot not in buckets:
+            buckets[slot] = []
+            order.append(slot)
+        buckets[slot].append(condition)
+    out: list[Finding] = []
+    for item in order:
+        if isinstance(item, Finding):
+            out.append(item)
+            continue
+        members = buckets[item]
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        out.append(_line(item[0], members))
+    return out
+
+
+def _line(group: str, members: list[Finding]) -> Finding:
+    first = members[0]
+    keys = [m.key for m in members]
+    scopes = list(dict.fromkeys(m.scope for m in members))
+    basis = tuple(dict.fromkeys(p for m in members for p in m.basis))
+    if group.startswith(SAME):
+        message = f"For {_who([s[len(GUEST_SCOPE):] for s in scopes])}: {first.message}"
+        group = f"{first.rule}:{hashlib.sha1(first.message.encode('utf-8')).hexdigest()[:8]}"
+    else:
+        assert first.ask is not None
+        text = first.ask.text or first.message
+        message = text.replace("{who}", _who([m.ask.who or m.scope for m in members if m.ask]))
+    return Finding(rule=first.rule, scope=scopes[0] if len(scopes) == 1 else "guests",
+                   status=CONDITION, message=message, entry=first.entry, section=first.section,
+                   key=group_key(group, keys), basis=basis, members=tuple(keys),
+                   confirmation=_joint([m.confirmation for m in members]), ask=first.ask)
+
+
+def _joint(records: list[Confirmation | None]) -> Confirmation | None:
+    """Members of a line share a state; the line shows their notes and the latest time."""
+    present = [r for r in records if r is not None]
+    if not present:
+        return None
+    notes = list(dict.fromkeys(r.note for r in present if r.note))
+    return Confirmation(present[0].state, "; ".join(notes), max(r.at for r in present))
