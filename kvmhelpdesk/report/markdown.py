@@ -39,7 +39,7 @@ def _record(item: Item) -> str:
     if not item.record:
         return ""
     word, _, rest = item.record.partition(":")
-    return f" — **{escape(word)}**" + (f":{escape(rest)}" if rest else "")
+    return f" — **{escape(word)}**" + (f": {escape(rest.strip())}" if rest.strip() else "")
 
 
 def _table(block: Block) -> list[str]:
