@@ -12,7 +12,6 @@ a release's content (the thesaurus maps topic words, per release).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from itertools import pairwise
 from types import MappingProxyType
 
 from kvmhelpdesk.kb.model import SynonymGroup
@@ -34,12 +33,14 @@ _MATCHER = Thesaurus([SynonymGroup(terms, (kind,)) for kind, terms in QUESTION_W
 def asked_kinds(toks: Sequence[analysis.Token]) -> frozenset[str]:
     """Kinds of entry the question words of `toks` ask for (often none).
 
-    A bare number before a word ("24 vcpus", "1 TB ram") asks for a limit as well.
+    A count before a word ("is 24 vcpus", "1 TB ram") asks for a limit as well; a number
+    after a name is a version ("windows 7 guest", "sles 9 clock").
     """
     keys = tuple(t.keys[0] for t in toks)
     kinds = {kind for m in _MATCHER.matches(keys) for kind in m.group.entries}
-    for tok, after in pairwise(toks):
-        if tok.whole.isdigit() and after.whole.isalpha() and not after.is_stop:
+    for before, tok, after in zip([None, *toks], toks, toks[1:], strict=False):
+        if (tok.whole.isdigit() and (before is None or before.is_stop)
+                and after.whole.isalpha() and not after.is_stop):
             kinds.add("limit")
             break
     return frozenset(kinds)

@@ -95,7 +95,8 @@ FIRST_ANSWER: list[tuple[str, tuple[str, ...], str]] = [
     ("revert to a snapshot", ("mon-loadvm",), "L380"),
     ("send ctrl-alt-del to the guest", ("mon-sendkey",), "L331"),
     ("screenshot of the guest console", ("mon-screendump",), "L378"),
-    ("dump guest physical memory", ("mon-pmemsave",), "L337"),
+    # mon-xp added after the first run: its title is this question word for word.
+    ("dump guest physical memory", ("mon-pmemsave", "mon-xp"), "L329, L337"),
     ("change the cd iso of a running guest", ("mon-change",), "L326"),
     ("limit migration bandwidth", ("mon-migrate_set_speed",), "L339"),
     ("migration downtime", ("mon-migrate_set_downtime",), "L340"),
@@ -135,15 +136,57 @@ FIRST_ANSWER: list[tuple[str, tuple[str, ...], str]] = [
 ]
 
 
-def first_answer_rates(engine: Any) -> tuple[float, float, list[tuple[str, list[str]]]]:
-    """(top-1 rate, top-3 rate, misses as (query, first three ids)) of an engine on the set."""
+def first_answer_rates(engine: Any, cases: list[tuple[str, tuple[str, ...], str]] | None = None
+                       ) -> tuple[float, float, list[tuple[str, list[str]]]]:
+    """(top-1 rate, top-3 rate, misses as (query, first three ids)) of an engine on a set."""
+    cases = FIRST_ANSWER if cases is None else cases
     top1 = top3 = 0
     misses: list[tuple[str, list[str]]] = []
-    for query, expected, _line in FIRST_ANSWER:
+    for query, expected, _line in cases:
         ids = engine.search(query, limit=3).ids
         if ids[:1] and ids[0] in expected:
             top1 += 1
         else:
             misses.append((query, ids))
         top3 += bool(set(ids) & set(expected))
-    return top1 / len(FIRST_ANSWER), top3 / len(FIRST_ANSWER), misses
+    return top1 / len(cases), top3 / len(cases), misses
+
+
+# Held out: written after the first round of tuning and never tuned on, to see whether the
+# tuning generalises (bench/search.py prints its rates separately; no floor is asserted).
+HELD_OUT: list[tuple[str, tuple[str, ...], str]] = [
+    ("most memory a vm can have", ("limit-guest-ram",), "L96"),
+    ("can a guest have 10 network cards", ("limit-guest-nics",), "L98"),
+    ("upper limit of virtio-blk devices", ("limit-block-virtio",), "L99"),
+    ("how many guests per core", ("limit-max-guests",), "L100"),
+    ("remove a disk from a running guest", ("feat-device-hotplug", "mon-device_del"), "L177"),
+    ("unplug a vcpu", ("feat-cpu-hotplug", "mon-cpu_set"), "L169-L173"),
+    ("grow the memory of a guest at run time", ("feat-ballooning",), "L163"),
+    ("is numactl recommended", ("feat-numa",), "L204"),
+    ("kvm group membership", ("feat-kvm-user",), "L185-L186"),
+    ("hibernate the host while guests run", ("feat-host-suspend",), "L192"),
+    ("assign a physical nic to a vm", ("feat-pci-passthrough", "opt-pcidevice"), "L154-L159"),
+    ("shared storage for migration", ("feat-live-migration",), "L146"),
+    ("windows 2008 guest support", ("os-win2k8",), "L84"),
+    ("rhel 4.8", ("os-rhel4",), "L78"),
+    ("sles 10 guest", ("os-sles10-sp3",), "L72"),
+    ("qcow2 images", ("opt-drive", "art-raw-storage"), "L274, L351"),
+    ("ide disk images", ("opt-hda",), "L281"),
+    ("pxe network boot", ("opt-boot",), "L285"),
+    ("usb stick in the guest", ("opt-usbdevice",), "L356"),
+    ("cpu model kvm64", ("opt-cpu",), "L348"),
+    ("smbios serial number", ("opt-smbios",), "L295"),
+    ("gdb stub", ("opt-gdb", "mon-gdbserver"), "L307, L327"),
+    ("delete a snapshot", ("mon-delvm",), "L381"),
+    ("record guest audio", ("mon-wavcapture",), "L389"),
+    ("vnc access control list", ("mon-acl_show", "mon-acl_add", "mon-acl_policy"), "L399-L403"),
+    ("network throughput with pci passthrough", ("perf-network-passthrough",), "L242"),
+    ("virtio disk performance", ("perf-disk-paravirtualized",), "L245-L246"),
+    ("how accurate is guest time with kvm-clock", ("perf-time-paravirtualized",), "L251-L252"),
+    ("slow vga display", ("perf-graphics-emulated",), "L248-L249"),
+    ("bios setting for virtualization", ("art-hardware-virtualization",), "L41"),
+    ("default mac address conflict", ("art-mac-address",), "L62-L64"),
+    ("disk overcommit", ("art-overcommit",), "L45"),
+    ("upgrade guests from sles 11 ga", ("art-pre-sp1-images",), "L66"),
+    ("which tools were tested with kvm", ("art-interoperability",), "L28-L30"),
+]
