@@ -33,6 +33,7 @@ from typing import Any
 
 from kvmhelpdesk.search import analysis
 from kvmhelpdesk.search.query import QueryPlan
+from kvmhelpdesk.search.results import NO_STATUS
 from kvmhelpdesk.search.schema import FIELD_WEIGHTS
 
 EXACT_PHRASE = 60.0
@@ -224,19 +225,22 @@ def score(plan: QueryPlan, view: IndexView) -> dict[int, float]:
 
 
 def top(view: IndexView, scores: dict[int, float], limit: int, release: str,
-        kind: str | None, status: str | None) -> list[tuple[Doc, float]]:
-    """The best `limit` documents of one release passing the kind and status filters."""
+        kind: str | None, status: str | None) -> tuple[list[tuple[Doc, float]], int]:
+    """The best `limit` documents of one release passing the kind and status filters, and
+    how many documents pass them in all (the "25 of 161" of a result list).
+
+    `status` "none" keeps the entries the statement gives no status (performance cells...).
+    """
     docs = view.docs
-    ranked = sorted((item for item in scores.items() if item[0] in docs),
-                    key=lambda item: (-item[1], docs[item[0]].id))
-    found: list[tuple[Doc, float]] = []
-    for docnum, value in ranked:
-        doc = docs[docnum]
-        if doc.release != release or (kind and doc.kind != kind):
-            continue
-        if status and doc.status != status:
-            continue
-        found.append((doc, value))
-        if len(found) >= limit:
-            break
-    return found
+    passing = [(docs[docnum], value) for docnum, value in scores.items()
+               if docnum in docs and _passes(docs[docnum], release, kind, status)]
+    passing.sort(key=lambda item: (-item[1], item[0].id))
+    return passing[:limit], len(passing)
+
+
+def _passes(doc: Doc, release: str, kind: str | None, status: str | None) -> bool:
+    if doc.release != release or (kind and doc.kind != kind):
+        return False
+    if status == NO_STATUS:
+        return doc.status is None
+    return not status or doc.status == status
