@@ -112,7 +112,9 @@ class SearchPanel(QObject):
         def open_engine() -> SearchEngine:
             from kvmhelpdesk.search import SearchEngine
 
-            return SearchEngine.open(kb)
+            engine = SearchEngine.open(kb)
+            engine.warm_up()  # here, off the GUI thread, rather than on a keystroke
+            return engine
 
         from kvmhelpdesk.gui.tasks import BackgroundRunner
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cached_property
 from itertools import pairwise
 
 from kvmhelpdesk.kb import KnowledgeBase
@@ -46,28 +47,48 @@ _DEVICE_WORDS = frozenset({"vga", "svga", "video", "graphics", "display", "frame
                            "adapter", "xenfb", "vmvga", "-vga", "vmware-svga", "driver"})
 _QEMU_WORDS = frozenset({"qemu", "qemu-kvm", "kvm", "qemu-system-x86_64"})
 _VERSION = re.compile(r"^\d+\.\d+(?:\.\d+)?$")
+# Some start of a name any of the checks below looks for; text without one needs no tokens.
+_TRIGGER = re.compile(r"sle|suse|rhel|red\s*hat|win|w2k|w7|microsoft|xp|vista|centos|ubuntu"
+                      r"|debian|fedora|oracle|scientific|mandr|gentoo|bsd|solaris|netware|mac"
+                      r"|xen|vmware|esx|vsphere|hyper|virtualbox|vbox|parallels|openvz|lxc"
+                      r"|docker|proxmox|bhyve|qemu|kvm", re.IGNORECASE)
 
 
 class OutsideCheck:
     """What one release covers, read once from its knowledge base; `notice` per query."""
 
     def __init__(self, kb: KnowledgeBase, release: str) -> None:
-        from kvmhelpdesk.triage.lookup import lookup
-
         rel = kb.release(release)
         self._kb = kb
         self.release = rel.id
         self.product = rel.product
         self.qemu_kvm_version = rel.qemu_kvm_version
-        rows = lookup(kb, rel.id).guest_rows
-        # versions and service packs the statement names: "1" may still become "11"
-        self._versions = {w.lower() for w in rel.product.split()}
-        for row in rows:
-            self._versions.add(str(row.fields.get("version", "")).lower())
-            self._versions.add(f"sp{row.fields.get('min_service_pack') or 0}")
-        # names an entry speaks of ("SLES 11 GA" images): covered, whatever the guest table says
-        self._named = frozenset(analysis.phrase_key(p) for e in rel.entries.values()
-                                for p in (*e.aliases, *e.keywords, e.source_text) if p)
+
+    @cached_property
+    def _versions(self) -> frozenset[str]:
+        """Versions and service packs the statement names: "1" may still become "11"."""
+        from kvmhelpdesk.triage.lookup import lookup
+
+        found = {w.lower() for w in self.product.split()}
+        for row in lookup(self._kb, self.release).guest_rows:
+            found.add(str(row.fields.get("version", "")).lower())
+            found.add(f"sp{row.fields.get('min_service_pack') or 0}")
+        return frozenset(found)
+
+    @cached_property
+    def _named(self) -> frozenset[str]:
+        """Names an entry speaks of ("SLES 11 GA" images): covered, whatever the guest table
+        says. Read on the first query that names an operating system."""
+        entries = self._kb.release(self.release).entries.values()
+        return frozenset(analysis.phrase_key(p) for e in entries
+                         for p in (*e.aliases, *e.keywords, e.source_text) if p)
+
+    def prepare(self) -> None:
+        """Import the guest OS matcher and read the release's names ahead of the first query."""
+        from kvmhelpdesk.triage import osmatch
+
+        osmatch.parse_os(self.product)
+        _ = self._versions, self._named
 
     def notice(self, text: str, typing: bool = False) -> str | None:
         """A one-paragraph notice when `text` names something the release does not cover.
@@ -75,6 +96,8 @@ class OutsideCheck:
         `typing`: the last word may be half-typed ("SLES 1" on the way to "SLES 11"), so a
         version that is the start of a covered one gets no notice yet.
         """
+        if not _TRIGGER.search(text):  # most queries name no product at all: a cheap no
+            return None
         toks = analysis.tokens(text, limit=16)
         if not toks:
             return None

@@ -69,3 +69,18 @@ def test_the_notice_is_in_the_json(engine: SearchEngine) -> None:
     data = engine.search("Xen").to_dict()
     assert "another hypervisor" in data["notice"]
     assert engine.search("KSM").to_dict()["notice"] is None
+
+
+def test_warm_up_prepares_the_check_and_never_raises(engine: SearchEngine) -> None:
+    engine.warm_up()
+    engine.warm_up()
+    assert engine.search("RHEL 7 ").notice
+
+
+def test_text_naming_no_product_is_answered_without_tokenizing(monkeypatch) -> None:
+    from kvmhelpdesk.kb import load_knowledge_base
+    from kvmhelpdesk.search import analysis, outside
+
+    check = outside.OutsideCheck(load_knowledge_base(), "sles11-sp1")
+    monkeypatch.setattr(analysis, "tokens", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    assert check.notice("hot add memory") is None
