@@ -68,7 +68,7 @@ class SearchFilters(QWidget):
         row = QHBoxLayout(box)
         row.setContentsMargins(4, 0, 0, 0)
         row.setSpacing(4)
-        label = QLabel("&Status:", box)
+        label = QLabel("Status:", box)
         self.status_combo = QComboBox(box)
         self.status_combo.setObjectName("searchStatusFilter")
         self.status_combo.setAccessibleName("Show only entries with this status")
