@@ -42,6 +42,7 @@ _HYPERVISORS = {"xen": "Xen", "xenserver": "XenServer", "vmware": "VMware", "esx
                 "hyperv": "Hyper-V", "virtualbox": "VirtualBox", "vbox": "VirtualBox",
                 "parallels": "Parallels", "openvz": "OpenVZ", "lxc": "LXC", "docker": "Docker",
                 "proxmox": "Proxmox", "bhyve": "bhyve"}
+_CONTAINERS = frozenset({"OpenVZ", "LXC", "Docker"})
 # With one of these the hypervisor's name means a device the statement names (-vga vmware).
 _DEVICE_WORDS = frozenset({"vga", "svga", "video", "graphics", "display", "framebuffer", "card",
                            "adapter", "xenfb", "vmvga", "-vga", "vmware-svga", "driver"})
@@ -169,8 +170,8 @@ def _hypervisor_reasons(toks: Sequence[analysis.Token], product: str) -> list[st
     named = list(dict.fromkeys(_HYPERVISORS[t.whole] for t in toks if t.whole in _HYPERVISORS))
     # "vmware esx" names one product: keep "VMware ESX", not "VMware" as well
     named = [n for n in named if not any(o.startswith(n + " ") for o in named)]
-    return [f"{name} is another hypervisor; this statement covers KVM on {product} only."
-            for name in named]
+    return [f"{name} is {'a container platform' if name in _CONTAINERS else 'another hypervisor'}"
+            f"; this statement covers KVM on {product} only." for name in named]
 
 
 def _qemu_reasons(toks: Sequence[analysis.Token], version: str, typing: bool) -> list[str]:

@@ -24,6 +24,7 @@ from tests.search.first_answer_cases import FIRST_ANSWER, HELD_OUT
     ("Xen", "another hypervisor"),
     ("VMware ESX", "VMware ESX is another hypervisor"),
     ("Hyper-V", "another hypervisor"),
+    ("docker container", "Docker is a container platform"),
     ("qemu 1.0", "qemu-kvm 0.12.5"),  # L23
 ])
 def test_outside_queries_get_a_notice(engine: SearchEngine, query: str, says: str) -> None:
