@@ -2,7 +2,7 @@
 
 The --json output is a contract read by tools outside the project:
     {"query": str, "hits": [{"id", "kind", "title", "status", "score", "snippet", ...}],
-     "suggestion": str | null}
+     "suggestion": str | null, "total": int, "notice": str | null}
 Keys may be added, never renamed or removed.
 
 Raw tokens pasted from tickets often start with a dash (`-no-kvm`, `-pcidevice`); such words are
@@ -18,6 +18,7 @@ from typing import Any
 
 from kvmhelpdesk.cli.common import CliError, load_kb, print_json
 from kvmhelpdesk.kb import KINDS, STATUS_LABELS, STATUSES
+from kvmhelpdesk.search import NO_STATUS
 
 EPILOG = """\
 examples:
@@ -34,7 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("query", nargs="*", metavar="QUERY", help="words to search for")
     parser.add_argument("--kind", choices=KINDS, help="only entries of this kind")
-    parser.add_argument("--status", choices=STATUSES, help="only entries with this status")
+    parser.add_argument("--status", choices=(*STATUSES, NO_STATUS),
+                        help="only entries with this status ('none': entries without one)")
     parser.add_argument("--limit", type=_positive_int, default=10, metavar="N",
                         help="at most N hits (default 10)")
     parser.add_argument("--release", metavar="ID", help="release id (default: the newest)")
@@ -105,8 +107,11 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def format_result(result: Any) -> str:
-    """A ranked, readable list: number, title, kind and status, id, then the snippet."""
+    """A ranked, readable list: the notice of a query the statement does not cover first,
+    then number, title, kind and status, id, the snippet; how many more match at the end."""
     lines: list[str] = []
+    if result.notice:
+        lines += [*textwrap.wrap(result.notice, 100), ""]
     if result.suggestion:
         lines += [f"Did you mean: {result.suggestion}", ""]
     if not result.hits:
@@ -119,4 +124,7 @@ def format_result(result: Any) -> str:
         if hit.snippet:
             lines += textwrap.wrap(hit.snippet, 96, initial_indent="    ",
                                    subsequent_indent="    ")
+    if not result.complete:
+        lines += ["", f"{len(result.hits)} of {result.total} matching entries; "
+                      "--limit N shows more."]
     return "\n".join(lines)

@@ -1,4 +1,5 @@
-"""Search as you type: the toolbar field, kind filters, the result list and "did you mean".
+"""Search as you type: the toolbar field, kind and status filters, the result list, the
+"not in the statement" notice, "did you mean" and "25 of 161 entries · Show all".
 
 The index opens in the background after the first paint (whoosh is never imported on the way
 to the first window), and every query runs off the GUI thread, so typing never waits.
@@ -10,24 +11,26 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit
 
 from kvmhelpdesk.gui import settings as cfg
 
-# The result delegate, the kind buttons and the worker threads are made on first use: at
-# start-up only the search field is on screen.
+# The result delegate, the filters and the worker threads are made on first use: at start-up
+# only the search field is on screen.
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QButtonGroup
 
     from kvmhelpdesk.gui.mainwindow import MainWindow
+    from kvmhelpdesk.gui.search_filters import NoticeBar, SearchFilters
     from kvmhelpdesk.gui.search_results import HitDelegate
     from kvmhelpdesk.gui.tasks import BackgroundRunner
     from kvmhelpdesk.search import SearchEngine, SearchResult
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 10
 RESULTS_TAB = 1
-LIMIT = 25  # enough to scan; each row is a laid-out rich-text document
+LIMIT = 25  # enough to scan; each row is a laid-out rich-text document ("Show all" for more)
+SHOW_ALL = 1000  # the engine's own cap (MAX_LIMIT): every entry of a release
 # (kind or "", button text): one click from any result list.
 KIND_FILTERS = (("", "All"), ("guest-os", "Guest OS"), ("qemu-option", "Options"),
                 ("monitor-command", "Monitor"), ("feature", "Features"), ("limit", "Limits"),
@@ -45,10 +48,13 @@ class SearchPanel(QObject):
         self.window = window
         self.engine: SearchEngine | None = None
         self.kind = ""
+        self.status = ""
+        self.show_all = False  # this query's whole result list, not only the first LIMIT
         self.last_result: SearchResult | None = None
         self._opener: BackgroundRunner | None = None
         self._searcher: BackgroundRunner | None = None
-        self.kind_buttons: QButtonGroup | None = None
+        self.filters: SearchFilters | None = None
+        self.notice_bar: NoticeBar | None = None
         self.delegate: HitDelegate | None = None
         self._build_field()
         self._build_results()
@@ -70,49 +76,32 @@ class SearchPanel(QObject):
         self.window.ui.actionFocusSearch.triggered.connect(self.focus)
         self.window.addAction(self.window.ui.actionFocusSearch)
 
+    @property
+    def kind_buttons(self) -> QButtonGroup | None:
+        return self.filters.kind_buttons if self.filters is not None else None
+
     def _build_filters(self) -> None:
-        """The kind buttons: made when the results tab is first needed, not at start-up."""
-        if self.kind_buttons is not None:
+        """Filters and notice: made when the results tab is first needed, not at start-up."""
+        if self.filters is not None:
             return
-        from PySide6.QtWidgets import QButtonGroup, QGridLayout, QToolButton
+        from kvmhelpdesk.gui.search_filters import NoticeBar, SearchFilters
 
-        from kvmhelpdesk.gui.icons import kind_icon
-
-        grid = QGridLayout()
-        grid.setSpacing(2)
-        self.kind_buttons = QButtonGroup(self)
-        self.kind_buttons.setExclusive(True)
-        for number, (kind, text) in enumerate(KIND_FILTERS):
-            button = QToolButton(self.window)
-            button.setText(text)
-            button.setCheckable(True)
-            button.setAutoRaise(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            if kind:
-                button.setIcon(kind_icon(kind))
-            button.setToolTip(f"Show only: {text}" if kind else "Show every kind")
-            button.setChecked(not kind)
-            button.setProperty("kind", kind)
-            self.kind_buttons.addButton(button, number)
-            grid.addWidget(button, number // 4, number % 4)
-        self.kind_buttons.idClicked.connect(self._on_kind)
-        self.window.ui.kindFilterLayout.addLayout(grid)
+        ui = self.window.ui
+        self.filters = SearchFilters(ui.resultsTab)
+        self.filters.changed.connect(self._on_filters)
+        ui.kindFilterLayout.addWidget(self.filters)
+        self.notice_bar = NoticeBar(ui.resultsTab)
+        ui.resultsLayout.insertWidget(ui.resultsLayout.indexOf(ui.suggestionLabel),
+                                      self.notice_bar)
 
     def _build_results(self) -> None:
         ui = self.window.ui
         self.model = QStandardItemModel(self)
         ui.resultsList.setModel(self.model)
         ui.resultsList.setUniformItemSizes(False)
-        # A light selection keeps the dark rich text of the delegate readable. A palette, not
-        # a style sheet: style sheets cost a tenth of a second at start-up.
-        palette = ui.resultsList.palette()
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            palette.setColor(group, QPalette.ColorRole.Highlight, QColor("#d6e8fb"))
-            palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("black"))
-        ui.resultsList.setPalette(palette)
         ui.resultsList.activated.connect(self._open_index)
         ui.resultsList.doubleClicked.connect(self._open_index)
-        ui.suggestionLabel.linkActivated.connect(self._accept_suggestion)
+        ui.suggestionLabel.linkActivated.connect(self._on_link)
         ui.suggestionLabel.setText("")
 
     # -- engine -----------------------------------------------------------------------------
@@ -123,7 +112,9 @@ class SearchPanel(QObject):
         def open_engine() -> SearchEngine:
             from kvmhelpdesk.search import SearchEngine
 
-            return SearchEngine.open(kb)
+            engine = SearchEngine.open(kb)
+            engine.warm_up()  # here, off the GUI thread, rather than on a keystroke
+            return engine
 
         from kvmhelpdesk.gui.tasks import BackgroundRunner
 
@@ -157,29 +148,45 @@ class SearchPanel(QObject):
         self.field.setText(text)
 
     def _on_text(self, text: str) -> None:
+        self.show_all = False
+        self._search(text)
+
+    def _search(self, text: str) -> None:
         query = text.strip()
         if not query:
             self.model.clear()
             self.window.ui.suggestionLabel.setText("")
+            if self.notice_bar is not None:
+                self.notice_bar.show_notice(None)
             self.last_result = None
             self.window.ui.navTabs.setCurrentIndex(0)
             return
         if self.engine is None:
             return  # runs when the engine is ready
-        engine, kind = self.engine, self.kind or None
+        engine, kind, status = self.engine, self.kind or None, self.status or None
+        limit = SHOW_ALL if self.show_all else LIMIT
+        # As typed, trailing space kept: a word followed by a space is finished ("SLES 1 ").
+        typed = text.lstrip()
         assert self._searcher is not None  # made together with the engine
-        self._searcher.submit(lambda: engine.search(query, kind=kind, limit=LIMIT),
-                              self._on_results)
+        self._searcher.submit(
+            lambda: engine.search(typed, kind=kind, status=status, limit=limit),
+            self._on_results)
 
-    def _on_kind(self, number: int) -> None:
-        self.kind = KIND_FILTERS[number][0]
-        self._on_text(self.field.text())
+    def _on_filters(self) -> None:
+        assert self.filters is not None
+        self.kind, self.status = self.filters.kind, self.filters.status
+        self._search(self.field.text())
+
+    def show_every_result(self) -> None:
+        """The whole result list of the current query ("Show all")."""
+        self.show_all = True
+        self._search(self.field.text())
 
     def _on_results(self, result: Any, error: Exception | None) -> None:
         if error is not None:
             self.window.statusBar().showMessage(f"Search failed: {error}", 8000)
             return
-        if result.query != self.field.text().strip():
+        if result.query.strip() != self.field.text().strip():
             return  # the user typed on; a fresher search is coming
         self.last_result = result
         self._build_filters()
@@ -196,20 +203,33 @@ class SearchPanel(QObject):
             item.setData(f"{hit.title}: {hit.snippet}", Qt.ItemDataRole.AccessibleTextRole)
             item.setEditable(False)
             self.model.appendRow(item)
-        label = self.window.ui.suggestionLabel
-        if result.suggestion:
-            label.setText(f'Did you mean <a href="s">{html.escape(result.suggestion)}</a>?')
-        elif not result.hits:
-            label.setText("No entry matches. Try fewer or other words.")
-        else:
-            label.setText(f"{len(result.hits)} entries")
+        assert self.notice_bar is not None  # made by _build_filters
+        self.notice_bar.show_notice(result.notice)
+        self.window.ui.suggestionLabel.setText(self._summary(result))
         self.window.ui.navTabs.setCurrentIndex(RESULTS_TAB)
         if self.window.ui.resultsList.model().rowCount():
             self.window.ui.resultsList.setCurrentIndex(self.model.index(0, 0))
-        self.results_shown.emit(result.query)
+        self.results_shown.emit(result.query.strip())
 
-    def _accept_suggestion(self, _link: str) -> None:
-        if self.last_result and self.last_result.suggestion:
+    @staticmethod
+    def _summary(result: SearchResult) -> str:
+        """"Did you mean", and how many entries match: "25 of 161 entries · Show all"."""
+        parts = []
+        if result.suggestion:
+            parts.append(f'Did you mean <a href="s">{html.escape(result.suggestion)}</a>?')
+        if not result.hits:
+            parts.append("No entry matches. Try fewer or other words.")
+        elif result.complete:
+            parts.append("1 entry" if result.total == 1 else f"{result.total} entries")
+        else:
+            parts.append(f'{len(result.hits)} of {result.total} entries · '
+                         f'<a href="all">Show all</a>')
+        return " ".join(parts)
+
+    def _on_link(self, link: str) -> None:
+        if link == "all":
+            self.show_every_result()
+        elif self.last_result and self.last_result.suggestion:
             self.field.setText(self.last_result.suggestion)
 
     def open_first(self) -> None:

@@ -6,7 +6,7 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QRect, QSize
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kvmhelpdesk.gui.icons import kind_icon, status_icon
@@ -25,6 +25,8 @@ class HitDelegate(QStyledItemDelegate):
 
     Text-only documents, built once per hit and width and kept until the next result list, so
     a result update costs little on the GUI thread; icons are painted from QIcon's pixmap cache.
+    The text takes the view's palette (Text, or HighlightedText on the selected row), so it
+    reads on any theme; the status word is told apart by italics, not by a colour.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -48,13 +50,11 @@ class HitDelegate(QStyledItemDelegate):
         doc.setDocumentMargin(3)
         status = ""
         if hit.status:
-            status = (f' <span style="color:#37474f">· '
-                      f'{html.escape(STATUS_LABELS.get(hit.status, hit.status))}</span>')
+            status = f" · <i>{html.escape(STATUS_LABELS.get(hit.status, hit.status))}</i>"
         text = hit.snippet if len(hit.snippet) <= SNIPPET_CHARS else \
             hit.snippet[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
         snippet = highlight_html(html.escape(text), hit.terms)
-        doc.setHtml(f"<b>{html.escape(hit.title)}</b>{status}<br>"
-                    f'<span style="color:#424242">{snippet}</span>')
+        doc.setHtml(f"<b>{html.escape(hit.title)}</b>{status}<br>{snippet}")
         doc.setTextWidth(max(width - 30, 80))
         height = int(doc.size().height())
         self._docs[key] = (hit.id, doc, height)
@@ -75,7 +75,12 @@ class HitDelegate(QStyledItemDelegate):
         if hit.status:
             status_icon(hit.status).paint(painter, QRect(rect.left() + 7, rect.top() + 25, 12, 12))
         painter.translate(rect.left() + 26, rect.top())
-        self._document(index.row(), hit, rect.width())[0].drawContents(painter)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        document = self._document(index.row(), hit, rect.width())[0]
+        document.documentLayout().draw(painter, context)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:

@@ -8,6 +8,6 @@ Importing this package does not import whoosh; opening an engine does.
 """
 
 from kvmhelpdesk.search.engine import SearchEngine
-from kvmhelpdesk.search.results import Hit, SearchResult
+from kvmhelpdesk.search.results import NO_STATUS, Hit, SearchResult
 
-__all__ = ["Hit", "SearchEngine", "SearchResult"]
+__all__ = ["NO_STATUS", "Hit", "SearchEngine", "SearchResult"]

@@ -41,6 +41,12 @@ _ALNUM = re.compile(r"\d+|[^\W\d_]+")
 _WORD = re.compile(r"^[^\W_]+$")
 
 
+# whoosh's Porter stemmer never undoubles the consonant left by -ed/-ing (its step 1b test is
+# anchored at the start of the word), so "running" stems to "runn", not "run", and "pinning"
+# misses "pin". Stems of three letters keep their pair ("added" stays with "add").
+_DOUBLED_END = re.compile(r"([^aeiouylsz])\1$")
+
+
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """Porter stem of a lowercase alphabetic word (numbers and mixed tokens stay as they are)."""
@@ -48,7 +54,10 @@ def stem(word: str) -> str:
         return word
     from whoosh.lang.porter import stem as porter
 
-    return porter(word)
+    found = porter(word)
+    if len(found) > 3 and word.endswith(("ed", "ing")) and _DOUBLED_END.search(found):
+        return found[:-1]
+    return found
 
 
 class Token(NamedTuple):

@@ -40,6 +40,7 @@ class SearchEngine:
         self._snippets = SnippetMaker()
         self._thesauri = {rid: Thesaurus(kb.release(rid).thesaurus) for rid in kb.releases}
         self._vocabulary = self._read_vocabulary()
+        self._outside: dict[str, Any] = {}  # release -> OutsideCheck, made on first use
 
     @classmethod
     def open(cls, kb: KnowledgeBase, cache_dir: str | Path | None = None, *,
@@ -76,7 +77,9 @@ class SearchEngine:
                limit: int = 20, release: str | None = None) -> SearchResult:
         """Entries matching `query`, best first. Never raises for any query string.
 
-        `release` defaults to the knowledge base's newest release.
+        `release` defaults to the knowledge base's newest release; `status` may be "none" for
+        entries without a status. The result counts every match (`total`) and carries a
+        notice when the query names something the statement does not cover.
         """
         from kvmhelpdesk.search.query import clean, plan_query
 
@@ -88,30 +91,56 @@ class SearchEngine:
         except (KeyError, TypeError, ValueError, OverflowError, ContentError):  # odd limit
             return SearchResult(text)
         plan = plan_query(text, self._vocabulary, thesaurus)
+        notice = self._notice(text, release_id)
         if plan.empty or limit == 0:
-            return SearchResult(text, [], None)
-        rows = self._run(plan, release_id, kind, status, limit)
+            return SearchResult(text, [], None, notice=notice)
+        rows, total = self._run(plan, release_id, kind, status, limit)
         keys = plan.highlight_keys()
         hits = [h for h in (self._hit(row, keys) for row in rows) if h is not None]
-        return SearchResult(text, hits, plan.suggestion)
+        return SearchResult(text, hits, plan.suggestion, total, notice)
+
+    def _outside_check(self, release: str) -> Any:
+        from kvmhelpdesk.search.outside import OutsideCheck
+
+        check = self._outside.get(release)
+        if check is None:
+            check = self._outside[release] = OutsideCheck(self._kb, release)
+        return check
+
+    def _notice(self, text: str, release: str) -> str | None:
+        """The "not in the statement" notice of `text` (see outside.py); None if covered."""
+        try:
+            return self._outside_check(release).notice(text, typing=not text[-1:].isspace())
+        except Exception:  # a notice is a nicety: it must never break a search
+            log.exception("cannot tell whether %r is covered", text)
+            return None
+
+    def warm_up(self) -> None:
+        """Do now what the first query naming a product would do (about 0.1 s: the guest OS
+        matcher and the release's names). The app calls it in the thread that opened the
+        engine, so no keystroke waits for it; scripts need not call it."""
+        try:
+            self._outside_check(self._kb.default_release).prepare()
+        except Exception:
+            log.exception("cannot prepare the out-of-statement check")
 
     def _run(self, plan: Any, release: str, kind: str | None, status: str | None,
-             limit: int) -> list[tuple[str, str, float]]:
+             limit: int) -> tuple[list[tuple[str, str, float]], int]:
         from kvmhelpdesk.search import scoring
 
         for attempt in (1, 2):
             try:
                 with self._lock:
                     view = self._get_view()
-                    ranked = scoring.top(view, scoring.score(plan, view), limit, release, kind,
-                                         status)
-                return [(doc.id, doc.release, value) for doc, value in ranked]
+                    ranked, total = scoring.top(view, scoring.score(plan, view), limit, release,
+                                                kind, status)
+                return [(doc.id, doc.release, value) for doc, value in ranked], total
             except Exception as exc:  # index files gone or damaged under us: rebuild in RAM
                 log.warning("search failed (%s: %s); rebuilding the index in memory",
                             type(exc).__name__, exc)
                 if attempt == 2 or not self._recover():
-                    return []
-        return []
+                    return [], 0
+        return [], 0
 
     def _get_searcher(self) -> Any:
         if self._searcher is None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kvmhelpdesk.search import analysis
+from kvmhelpdesk.search.intent import asked_kinds
 from kvmhelpdesk.search.suggest import Vocabulary
 from kvmhelpdesk.search.thesaurus import Match, Thesaurus
 
@@ -40,6 +41,8 @@ class QueryPlan:
     phrase_cased: str = ""
     matches: list[Match] = field(default_factory=list)
     suggestion: str | None = None
+    content_positions: frozenset[int] = frozenset()  # query tokens that are not stop words
+    asked_kinds: frozenset[str] = frozenset()  # kinds the question words ask for (intent.py)
 
     @property
     def empty(self) -> bool:
@@ -77,19 +80,31 @@ class QueryPlan:
             terms += match.other_terms
         return list(dict.fromkeys(terms))[:MAX_EXPANSIONS]
 
-    def expansions(self) -> list[list[str]]:
-        """Per matched thesaurus group, the terms the query did not use (bounded in total)."""
-        groups: list[list[str]] = []
+    def coverage(self, match: Match) -> float:
+        """How much of the query a thesaurus match speaks for (1.0: all of its words).
+
+        "disks" in "lvm volumes for guest disks" is one word of four: the group it names
+        (block devices) should weigh a quarter of what it weighs for the query "disks".
+        """
+        if not match.span:
+            return 1.0
+        return len(match.span) / len(self.content_positions | match.span)
+
+    def expansions(self) -> list[tuple[list[str], float]]:
+        """Per matched thesaurus group, the terms the query did not use (bounded in total),
+        with the group's coverage of the query."""
+        groups: list[tuple[list[str], float]] = []
         budget = MAX_EXPANSIONS
         for match in self.matches:
             terms = match.other_terms[:budget]
             budget -= len(terms)
             if terms:
-                groups.append(terms)
+                groups.append((terms, self.coverage(match)))
         return groups
 
-    def boosted_entries(self) -> list[tuple[str, ...]]:
-        return [m.group.entries for m in self.matches if m.group.entries]
+    def boosted_entries(self) -> list[tuple[tuple[str, ...], float]]:
+        """Per matched group that lists entries: the entries and the group's coverage."""
+        return [(m.group.entries, self.coverage(m)) for m in self.matches if m.group.entries]
 
 
 def clean(text: Any) -> str:
@@ -106,11 +121,13 @@ def plan_query(text: str, vocabulary: Vocabulary, thesaurus: Thesaurus) -> Query
     plan = QueryPlan(text)
     if not toks:
         return plan
-    content = [t for t in toks if not t.is_stop] or toks
+    positions = [i for i, t in enumerate(toks) if not t.is_stop] or list(range(len(toks)))
+    content = [toks[i] for i in positions]
+    plan.content_positions = frozenset(positions)
     plan.phrase = " ".join(t.whole for t in toks)
     plan.phrase_cased = " ".join(t.raw for t in toks)
-    plan.matches = thesaurus.matches(tuple(t.keys[0] for t in toks),
-                                     tuple(t.keys[0] for t in content))
+    plan.matches = _thesaurus_matches(thesaurus, toks)
+    plan.asked_kinds = asked_kinds(toks)
     in_thesaurus = {k for m in plan.matches for seq in m.group.bare_keys for k in seq}
     typing_last = not text[-1:].isspace()
     for position, tok in enumerate(content):
@@ -131,9 +148,15 @@ def plan_query(text: str, vocabulary: Vocabulary, thesaurus: Thesaurus) -> Query
         plan.suggestion = " ".join(fixes.get(id(t)) or t.raw for t in toks)
         # What the engineer meant may name a thesaurus group too ("miration" -> migration).
         meant = analysis.tokens(plan.suggestion, limit=MAX_QUERY_TOKENS)
-        bare = [t for t in meant if not t.is_stop] or meant
         found = {id(m.group) for m in plan.matches}
-        plan.matches += [m for m in thesaurus.matches(tuple(t.keys[0] for t in meant),
-                                                      tuple(t.keys[0] for t in bare))
+        plan.matches += [m for m in _thesaurus_matches(thesaurus, meant)
                          if id(m.group) not in found]
     return plan
+
+
+def _thesaurus_matches(thesaurus: Thesaurus, toks: list[analysis.Token]) -> list[Match]:
+    """Thesaurus groups the tokens name, compared with and without stop words."""
+    content = [i for i, t in enumerate(toks) if not t.is_stop] or list(range(len(toks)))
+    return thesaurus.matches(tuple(t.keys[0] for t in toks),
+                             tuple(toks[i].keys[0] for i in content),
+                             positions=(range(len(toks)), content))

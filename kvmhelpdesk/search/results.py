@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+NO_STATUS = "none"  # the status filter's word for entries the statement gives no status
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -37,17 +39,35 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchResult:
-    """The hits of one query, and a spelling suggestion when a word was not in the index."""
+    """The hits of one query, and a spelling suggestion when a word was not in the index.
+
+    `total` counts every entry that matches (the hits are its best `limit`); `notice` says,
+    in one paragraph, that the query names something the statement does not cover
+    ("Not in the SLES 11 SP1 statement: ..."), so the closest hits are not read as the answer.
+    """
 
     query: str
     hits: list[Hit] = field(default_factory=list)
     suggestion: str | None = None
+    total: int = 0
+    notice: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.total < len(self.hits):  # made by hand with hits only: they are all there is
+            object.__setattr__(self, "total", len(self.hits))
+
+    @property
+    def complete(self) -> bool:
+        """True when every matching entry is among the hits."""
+        return len(self.hits) >= self.total
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "query": self.query,
             "hits": [hit.to_dict() for hit in self.hits],
             "suggestion": self.suggestion,
+            "total": self.total,
+            "notice": self.notice,
         }
 
     def __len__(self) -> int:

@@ -14,7 +14,7 @@ from typing import Any
 from kvmhelpdesk.kb.model import KIND_LABELS, STATUS_LABELS, Entry, KnowledgeBase
 from kvmhelpdesk.search import analysis
 
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 TEXT_FIELDS: tuple[str, ...] = ("title", "names", "body", "meta")
 # Field weights for ordinary words; exact phrase matches are scored separately (see query.py).
 FIELD_WEIGHTS: Mapping[str, float] = {"title": 3.0, "names": 2.0, "body": 1.0, "meta": 0.5}

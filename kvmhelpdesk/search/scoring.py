@@ -12,9 +12,15 @@ Score of a document, largest parts first:
   ... written with the same letter case (-M is not -m)                      + EXACT_PHRASE_CASED
   a technical token of a longer query (`-no-kvm`) is one of its names         EXACT_TOKEN
   per thesaurus group the query names that lists the entry                     ENTRY_BOOST
+    (times the share of the query's words the group's term covers)
   per query word: the best of the word, its completions and corrections, as BM25 over
-  title (x3), names/aliases/keywords (x2), body (x1), kind/section/status words (x0.5)
-  per thesaurus group the query names: the best of its other terms, scored like words (x0.4)
+  title (x3), names/aliases/keywords (x2), body (x1), kind/section/status words (x0.5);
+  a completion of a word that is itself in the index scores at most its weight times the
+  word's own best score (a rare completion must not outrank the word's topic)
+  per thesaurus group the query names: the best of its other terms, scored like words (x0.4,
+    times the same share)
+and then, when the question words ask for a kind of entry (intent.py: "max" a limit, "speed"
+a performance figure), the entries of that kind count ASKED_KIND_FACTOR times.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from typing import Any
 
 from kvmhelpdesk.search import analysis
 from kvmhelpdesk.search.query import QueryPlan
+from kvmhelpdesk.search.results import NO_STATUS
 from kvmhelpdesk.search.schema import FIELD_WEIGHTS
 
 EXACT_PHRASE = 60.0
@@ -37,8 +44,9 @@ EXACT_TOKEN = 15.0
 EXACT_TOKEN_ALIAS = 10.0
 EXACT_TOKEN_VALUE = 6.0
 EXACT_TOKEN_CASED = 8.0
-ENTRY_BOOST = 15.0
+ENTRY_BOOST = 20.0
 EXPANSION_WEIGHT = 0.4
+ASKED_KIND_FACTOR = 1.5
 PARTS_WEIGHT = 0.7
 K1, B = 1.2, 0.75
 CACHE_SIZE = 8192
@@ -182,9 +190,13 @@ def score(plan: QueryPlan, view: IndexView) -> dict[int, float]:
     for clause in plan.clauses:
         tok = clause.token
         best = word_scores(view, tok.keys, tok.is_word, 1.0)
+        # A word found as typed caps what its completions may add: "itanium host" must not
+        # rank the rare "hostfwd" above the entries about hosts.
+        ceiling = max(best.values(), default=0.0) or math.inf
         for word, weight in clause.alternatives:
             for alt in analysis.tokens(word)[:1]:
                 for docnum, value in word_scores(view, alt.keys, alt.is_word, weight).items():
+                    value = min(value, weight * ceiling)
                     if value > best.get(docnum, 0.0):
                         best[docnum] = value
         _add(total, best)
@@ -193,34 +205,42 @@ def score(plan: QueryPlan, view: IndexView) -> dict[int, float]:
                                        ("alias", tok.whole, EXACT_TOKEN_ALIAS),
                                        ("value", tok.whole, EXACT_TOKEN_VALUE),
                                        ("exactcase", tok.raw, EXACT_TOKEN_CASED)))
-    for entries in plan.boosted_entries():
+    for entries, coverage in plan.boosted_entries():
         for entry_id in set(entries):
             for docnum in view.by_id.get(entry_id, ()):
-                total[docnum] = total.get(docnum, 0.0) + ENTRY_BOOST
-    for terms in plan.expansions():
-        best: dict[int, float] = {}
+                total[docnum] = total.get(docnum, 0.0) + ENTRY_BOOST * coverage
+    for terms, coverage in plan.expansions():
+        best = {}
         for term in terms:
             for docnum, value in phrase_scores(view, term).items():
                 if value > best.get(docnum, 0.0):
                     best[docnum] = value
-        _add(total, best, EXPANSION_WEIGHT)
+        _add(total, best, EXPANSION_WEIGHT * coverage)
+    if plan.asked_kinds:
+        docs = view.docs
+        for docnum, value in total.items():
+            if docnum in docs and docs[docnum].kind in plan.asked_kinds:
+                total[docnum] = value * ASKED_KIND_FACTOR
     return total
 
 
 def top(view: IndexView, scores: dict[int, float], limit: int, release: str,
-        kind: str | None, status: str | None) -> list[tuple[Doc, float]]:
-    """The best `limit` documents of one release passing the kind and status filters."""
+        kind: str | None, status: str | None) -> tuple[list[tuple[Doc, float]], int]:
+    """The best `limit` documents of one release passing the kind and status filters, and
+    how many documents pass them in all (the "25 of 161" of a result list).
+
+    `status` "none" keeps the entries the statement gives no status (performance cells...).
+    """
     docs = view.docs
-    ranked = sorted((item for item in scores.items() if item[0] in docs),
-                    key=lambda item: (-item[1], docs[item[0]].id))
-    found: list[tuple[Doc, float]] = []
-    for docnum, value in ranked:
-        doc = docs[docnum]
-        if doc.release != release or (kind and doc.kind != kind):
-            continue
-        if status and doc.status != status:
-            continue
-        found.append((doc, value))
-        if len(found) >= limit:
-            break
-    return found
+    passing = [(docs[docnum], value) for docnum, value in scores.items()
+               if docnum in docs and _passes(docs[docnum], release, kind, status)]
+    passing.sort(key=lambda item: (-item[1], item[0].id))
+    return passing[:limit], len(passing)
+
+
+def _passes(doc: Doc, release: str, kind: str | None, status: str | None) -> bool:
+    if doc.release != release or (kind and doc.kind != kind):
+        return False
+    if status == NO_STATUS:
+        return doc.status is None
+    return not status or doc.status == status

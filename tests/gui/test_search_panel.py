@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from kvmhelpdesk.gui.search_panel import HIT_ROLE, KIND_FILTERS
 
@@ -84,3 +86,74 @@ def test_last_query_comes_back(qtbot, settings) -> None:
     qtbot.addWidget(second)
     assert second.search.field.text() == "migration"
     second.search.shutdown()
+
+
+def test_out_of_statement_query_shows_the_notice_first(window, qtbot) -> None:
+    panel = type_query(window, qtbot, "Windows Server 2012")
+    assert panel.notice_bar.isVisible()
+    assert panel.notice_bar.text.text().startswith("Not in the SLES 11 SP1 statement:")
+    layout = window.ui.resultsLayout
+    assert layout.indexOf(panel.notice_bar) < layout.indexOf(window.ui.resultsList)
+    assert panel.model.rowCount()  # the closest rows are still listed, under the notice
+    panel.field.clear()
+    type_query(window, qtbot, "Windows Server 2008 R2")
+    assert not panel.notice_bar.isVisible()
+
+
+def test_count_tells_the_truth_and_show_all_loads_the_rest(window, qtbot) -> None:
+    from kvmhelpdesk.gui.search_panel import LIMIT
+
+    panel = type_query(window, qtbot, "guest")
+    total = panel.last_result.total
+    assert total > LIMIT == panel.model.rowCount()
+    label = window.ui.suggestionLabel.text()
+    assert f"{LIMIT} of {total} entries" in label and 'href="all"' in label
+    with qtbot.waitSignal(panel.results_shown, timeout=20000):
+        window.ui.suggestionLabel.linkActivated.emit("all")
+    assert panel.model.rowCount() == total
+    assert window.ui.suggestionLabel.text() == f"{total} entries"
+    panel.field.clear()
+    type_query(window, qtbot, "guest memory")  # a new query starts short again
+    assert panel.model.rowCount() == LIMIT
+
+
+def test_status_filter(window, qtbot) -> None:
+    panel = type_query(window, qtbot, "cpu")
+    combo = panel.filters.status_combo
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert texts == ["Any status", "Supported", "Best effort", "Tech preview", "Unsupported",
+                     "No status"]
+    for status in ("unsupported", "none"):
+        with qtbot.waitSignal(panel.results_shown, timeout=20000):
+            combo.setCurrentIndex(combo.findData(status))
+        found = {panel.model.index(r, 0).data(HIT_ROLE).status
+                 for r in range(panel.model.rowCount())}
+        assert found == {None if status == "none" else status}
+
+
+@pytest.mark.parametrize("width, height", [(683, 700), (900, 700), (1366, 768)])
+def test_search_panel_layout_at_common_sizes(window, qtbot, width, height) -> None:
+    window.resize(width, height)
+    panel = type_query(window, qtbot, "Windows Server 2012")
+    qtbot.waitUntil(lambda: window.width() == width)
+    QApplication.processEvents()
+    filters, tab = panel.filters, window.ui.resultsTab
+    for button in panel.kind_buttons.buttons():
+        assert button.isVisible()
+        # a label is never elided: the button has the width its text and icon need
+        assert button.width() >= button.sizeHint().width(), button.text()
+        assert button.geometry().right() <= filters.width(), button.text()
+    combo = filters.status_combo
+    assert combo.isVisible() and combo.width() >= combo.sizeHint().width()
+    assert combo.mapTo(tab, combo.rect().bottomRight()).x() <= tab.width()
+    # the filters get the height their wrapped lines need, and nothing overlaps below them
+    assert filters.height() >= filters.heightForWidth(filters.width())
+    notice = panel.notice_bar
+    assert notice.geometry().top() >= filters.geometry().bottom()
+    assert notice.text.height() >= notice.text.heightForWidth(notice.text.width())
+    results = window.ui.resultsList
+    assert results.geometry().top() >= notice.geometry().bottom()
+    assert results.width() >= 240 and results.height() >= 200
+    # the result pane and the entry pane sit side by side without overlapping
+    nav, main = window.ui.navTabs, window.ui.mainTabs
+    assert nav.geometry().right() < main.geometry().left()

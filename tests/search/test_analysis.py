@@ -85,3 +85,15 @@ def test_full_width_text_is_normalised() -> None:
 def test_token_limit_and_length_cap() -> None:
     assert len(analysis.tokens("a " * 1000, limit=5)) == 5
     assert len(analysis.tokens("x" * 10_000)[0].whole) == analysis.MAX_TOKEN_CHARS
+
+
+@pytest.mark.parametrize("word, same_as", [
+    ("running", "run"),  # whoosh's Porter alone gives "runn"
+    ("pinning", "pin"),
+    ("plugged", "plug"),
+    ("shredded", "shred"),
+    ("added", "add"),  # a three-letter stem keeps its pair
+    ("falling", "fall"),  # l, s and z stay doubled, as in Porter
+])
+def test_doubled_consonants_before_ed_and_ing_are_undoubled(word: str, same_as: str) -> None:
+    assert analysis.stem(word) == analysis.stem(same_as)

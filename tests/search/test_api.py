@@ -21,7 +21,7 @@ def test_result_and_hit_contract(engine: SearchEngine) -> None:
     assert isinstance(hit.score, float) and hit.score > 0
     assert isinstance(hit.terms, tuple) and "savevm" in hit.terms
     data = json.loads(json.dumps(result.to_dict()))
-    assert set(data) == {"query", "hits", "suggestion"}
+    assert set(data) == {"query", "hits", "suggestion", "total", "notice"}
     assert set(data["hits"][0]) >= CONTRACT_HIT_KEYS
     assert data["hits"][0]["id"] == "mon-savevm"
 
@@ -79,3 +79,16 @@ def test_completion_and_suggestion_helpers(engine: SearchEngine) -> None:
     assert "balloon" in engine.complete("ballo")
     assert engine.suggest("miration") == ["migration"][:1] + engine.suggest("miration")[1:]
     assert engine.suggest("balloon") == []
+
+
+def test_total_counts_every_match_beyond_the_limit(engine: SearchEngine) -> None:
+    few = engine.search("guest", limit=5)
+    every = engine.search("guest", limit=1000)
+    assert len(few.hits) == 5 and not few.complete
+    assert few.total == every.total == len(every.hits) and every.complete
+
+
+def test_status_none_keeps_entries_without_a_status(engine: SearchEngine) -> None:
+    hits = engine.search("network throughput", status="none", limit=50).hits
+    assert hits and all(h.status is None for h in hits)
+    assert {h.kind for h in hits} <= {"performance", "article"}

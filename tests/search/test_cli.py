@@ -29,7 +29,7 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
 
 def test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     data = run_json(capsys, "hot", "add", "cpu")
-    assert set(data) == {"query", "hits", "suggestion"}
+    assert set(data) == {"query", "hits", "suggestion", "total", "notice"}
     assert data["query"] == "hot add cpu" and data["suggestion"] is None
     first = data["hits"][0]
     assert {"id", "kind", "title", "status", "score", "snippet"} <= set(first)
@@ -78,3 +78,19 @@ def test_bad_options_still_fail(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["search", "cpu", "--kind", "nonsense"])
     assert main(["search", "cpu", "--release", "nope"]) == 2
+
+
+def test_notice_and_total_in_json_and_plain(capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys, "Windows", "Server", "2012", "--limit", "2")
+    assert data["notice"].startswith("Not in the SLES 11 SP1 statement:")
+    assert data["total"] > len(data["hits"]) == 2
+    assert main(["search", "Xen", "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Not in the SLES 11 SP1 statement: Xen is another hypervisor")
+    assert main(["search", "guest", "--limit", "3"]) == 0
+    assert "3 of " in capsys.readouterr().out.splitlines()[-1]
+
+
+def test_status_none_selects_entries_without_a_status(capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys, "disk", "--status", "none")
+    assert data["hits"] and all(h["status"] is None for h in data["hits"])

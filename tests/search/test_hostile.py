@@ -31,7 +31,9 @@ def assert_sound(result: SearchResult, query: object) -> None:
     assert isinstance(result.hits, list)
     assert result.suggestion is None or isinstance(result.suggestion, str)
     data = result.to_dict()
-    assert set(data) == {"query", "hits", "suggestion"}
+    assert set(data) == {"query", "hits", "suggestion", "total", "notice"}
+    assert result.notice is None or isinstance(result.notice, str)
+    assert result.total >= len(result.hits)
     for hit in result.hits:
         assert isinstance(hit.snippet, str) and isinstance(hit.score, float)
 

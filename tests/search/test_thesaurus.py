@@ -118,3 +118,32 @@ def test_a_query_naming_a_synonym_expands_to_the_other_terms(engine: SearchEngin
     hit = engine.search("Windows Server 2008 R2").hits[0]
     assert hit.id == "os-win2k8"
     assert any(t.lower() in {"win", "2k8+", "windows"} for t in hit.terms)
+
+
+def test_a_term_reduced_to_one_word_by_stop_words_does_not_match_that_word_alone() -> None:
+    thesaurus = Thesaurus([SynonymGroup(("Maximum number of guests", "how many guests"),
+                                        ("limit-max-guests",))])
+    assert not thesaurus.matches(analysis.match_keys("max vcpus per guest"),
+                                 analysis.match_keys("max vcpus per guest", True))
+    assert thesaurus.matches(analysis.match_keys("how many guests"))
+
+
+def test_a_match_inside_a_longer_match_of_another_group_gives_way() -> None:
+    thesaurus = Thesaurus([
+        SynonymGroup(("Hotplug", "hot add"), ("feat-device-hotplug",)),
+        SynonymGroup(("Memory ballooning", "hot add memory"), ("feat-ballooning",)),
+        SynonymGroup(("RAM", "memory"), ("limit-guest-ram",)),
+    ])
+    found = thesaurus.matches(analysis.match_keys("hot add memory"))
+    assert [m.group.terms[0] for m in found] == ["Memory ballooning"]
+
+
+def test_a_group_weighs_by_the_share_of_the_query_it_covers(engine: SearchEngine) -> None:
+    from kvmhelpdesk.search.query import plan_query
+
+    thesaurus = engine._thesauri[engine.kb.default_release]
+    whole = plan_query("disks", engine._vocabulary, thesaurus)
+    part = plan_query("lvm volumes for guest disks", engine._vocabulary, thesaurus)
+    block = next(m for m in part.matches if m.group.terms[0] == "Block devices")
+    assert whole.coverage(whole.matches[0]) == 1.0
+    assert part.coverage(block) == pytest.approx(0.25)
