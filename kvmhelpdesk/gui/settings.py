@@ -20,9 +20,19 @@ class Key:
 
 
 class Prefs:
-    """What the user chose."""
+    """What the user chose (Edit › Preferences, File › Load content pack)."""
 
     EXTRA_CONTENT = Key("preferences/extra_content_dirs", list, [])
+    FONT_SIZE = Key("preferences/font_size", int, 0)  # points; 0: the desktop's size
+    THEME = Key("preferences/theme", str, "system")  # system, light or dark
+    DEFAULT_RELEASE = Key("preferences/default_release", str, "")  # "": the newest loaded
+
+
+class Reading:
+    """What the reader keeps between sessions: bookmarks and the text zoom."""
+
+    BOOKMARKS = Key("reading/bookmarks", list, [])  # "release/entry id", in the user's order
+    ZOOM = Key("reading/zoom_percent", int, 100)
 
 
 class WindowState:
