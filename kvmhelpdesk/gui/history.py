@@ -43,3 +43,17 @@ class History:
         if self.can_go_forward():
             self._index += 1
         return self.current
+
+    def back_list(self) -> list[tuple[int, Place]]:
+        """Places behind the current one, nearest first, with their positions."""
+        return [(i, self._items[i]) for i in range(self._index - 1, -1, -1)]
+
+    def forward_list(self) -> list[tuple[int, Place]]:
+        """Places ahead of the current one, nearest first, with their positions."""
+        return [(i, self._items[i]) for i in range(self._index + 1, len(self._items))]
+
+    def jump(self, position: int) -> Place | None:
+        """Go straight to a position from back_list / forward_list (the list is kept)."""
+        if 0 <= position < len(self._items):
+            self._index = position
+        return self.current

@@ -1,4 +1,9 @@
-"""The main window: contents tree, entry view with history, and the guest OS matrix."""
+"""The main window: contents tree, entry view with history, and the guest OS matrix.
+
+Reading tools (find, zoom, print), the layout policy and the theme are small and made with
+the window; bookmarks, the index, navigation menus, help and preferences are made on first
+use, so the first window paints as fast as a bare one.
+"""
 
 from __future__ import annotations
 
@@ -6,74 +11,98 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
-from kvmhelpdesk import APP_NAME, __version__
+from kvmhelpdesk import APP_NAME
 from kvmhelpdesk.gui import settings as cfg
 from kvmhelpdesk.gui.contents import PLACE_ROLE, build_contents_model, find_entry_index
 from kvmhelpdesk.gui.forms.ui_mainwindow import Ui_MainWindow
 from kvmhelpdesk.gui.history import History, Place
-from kvmhelpdesk.gui.icons import icon, status_icon
-from kvmhelpdesk.gui.matrix import ENTRY_ROLE, STATUS_COLUMN, GuestMatrixFilter, GuestMatrixModel
-from kvmhelpdesk.kb import STATUS_LABELS, STATUSES, ContentError, KnowledgeBase
+from kvmhelpdesk.gui.icons import icon
+from kvmhelpdesk.gui.layout import WindowLayout
+from kvmhelpdesk.gui.matrix import ENTRY_ROLE, GuestMatrixModel, setup_matrix_view
+from kvmhelpdesk.gui.reading import ReadingTools
+from kvmhelpdesk.gui.theme import Theme
+from kvmhelpdesk.kb import ContentError, Entry, KnowledgeBase
 from kvmhelpdesk.kb.render import entry_html, save_render_cache
-from kvmhelpdesk.resources import icons_dir
 
 if TYPE_CHECKING:
+    from kvmhelpdesk.gui.bookmarks import Bookmarks
     from kvmhelpdesk.gui.cases import CaseController
+    from kvmhelpdesk.gui.help import HelpMenu
+    from kvmhelpdesk.gui.index_panel import IndexPanel
+    from kvmhelpdesk.gui.navigation import Navigation
 
 HOME_ENTRY = "art-overview"
 ENTRY_TAB, MATRIX_TAB = 0, 1
+CONTENTS_TAB, RESULTS_TAB, INDEX_TAB, BOOKMARKS_TAB = range(4)
 
 
 class MainWindow(QMainWindow):
     entry_opened = Signal(str, str)  # release id, entry id
 
     def __init__(self, kb: KnowledgeBase, settings: QSettings,
-                 extra_content: Sequence[str] = ()) -> None:
+                 extra_content: Sequence[str] = (), theme: Theme | None = None) -> None:
         super().__init__()
         self.kb = kb
         self.settings = settings
         self.extra_content = list(extra_content)
         self.history = History()
         self.highlight: tuple[str, ...] = ()
+        self.theme = theme or Theme(QApplication.instance(), settings)
+        self._apply_default_release()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon("app"))
+        self.layout_policy = WindowLayout(self)
         self._setup_actions()
         self._setup_entry_view()
         self._setup_contents()
         self.matrix_model: GuestMatrixModel | None = None
         self.ui.mainTabs.currentChanged.connect(self._on_main_tab)
+        self.ui.navTabs.currentChanged.connect(self._on_nav_tab)
         self._setup_cases()
         self._setup_search()
+        self.theme.changed.connect(self._on_theme_changed)
         self._restore_state()
 
     # -- set-up ---------------------------------------------------------------------------
     def _setup_actions(self) -> None:
         ui = self.ui
-        ui.actionBack.setIcon(icon("go-back"))
-        ui.actionForward.setIcon(icon("go-forward"))
-        ui.actionShowMatrix.setIcon(icon("matrix"))
-        ui.actionFocusSearch.setIcon(icon("search"))
-        ui.actionFocusSearch.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+        self._set_icons()
         ui.actionBack.triggered.connect(self.go_back)
         ui.actionForward.triggered.connect(self.go_forward)
+        ui.actionHome.triggered.connect(lambda: self.open_entry(HOME_ENTRY))
         ui.actionShowMatrix.triggered.connect(self.show_matrix)
         ui.actionShowContents.triggered.connect(self.show_contents)
+        ui.actionShowIndex.triggered.connect(self.show_index)
+        ui.actionShowBookmarks.triggered.connect(self.show_bookmarks)
+        ui.actionToggleBookmark.triggered.connect(lambda: self.bookmarks.toggle())
+        ui.menuBookmarks.aboutToShow.connect(lambda: self.bookmarks.fill_menu())
         ui.actionQuit.triggered.connect(self.close)
-        ui.actionAbout.triggered.connect(self._about)
+        ui.actionUserGuide.triggered.connect(lambda: self.help.user_guide())
+        ui.actionShortcuts.triggered.connect(lambda: self.help.shortcuts())
+        ui.actionAbout.triggered.connect(lambda: self.help.about())
+        ui.actionAboutQt.triggered.connect(lambda: self.help.about_qt())
+        ui.actionPreferences.triggered.connect(self.show_preferences)
         ui.actionLoadContentPack.triggered.connect(self._choose_content_pack)
         ui.actionForgetContentPacks.triggered.connect(self.forget_content_packs)
         ui.actionForgetContentPacks.setEnabled(bool(self.extra_content))
         self._update_nav_actions()
 
+    def _set_icons(self) -> None:
+        ui = self.ui
+        for action, name in ((ui.actionBack, "go-back"), (ui.actionForward, "go-forward"),
+                             (ui.actionShowMatrix, "matrix"), (ui.actionFocusSearch, "search"),
+                             (ui.actionNewCase, "wizard"), (ui.actionImport, "import"),
+                             (ui.actionToggleBookmark, "bookmark")):
+            action.setIcon(icon(name))
+
     def _setup_entry_view(self) -> None:
-        view = self.ui.entryView
-        view.setSearchPaths([str(icons_dir())])
-        view.anchorClicked.connect(self._on_link)
+        self.reading = ReadingTools(self)
+        self.ui.entryView.anchorClicked.connect(self._on_link)
 
     def _setup_contents(self) -> None:
         tree = self.ui.contentsTree
@@ -92,31 +121,65 @@ class MainWindow(QMainWindow):
 
     def _setup_matrix(self) -> None:
         """Built when the matrix tab is first shown: start-up does not lay out a hidden table."""
-        ui = self.ui
-        entries = self.kb.entries(kind="guest-os")
-        self.matrix_model = GuestMatrixModel(entries, self)
-        self.matrix_proxy = GuestMatrixFilter(self)
-        self.matrix_proxy.setSourceModel(self.matrix_model)
-        table = ui.matrixTable
-        table.setModel(self.matrix_proxy)
-        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
-        table.resizeColumnsToContents()
-        table.setColumnWidth(STATUS_COLUMN, max(table.columnWidth(STATUS_COLUMN), 120))
-        table.doubleClicked.connect(self._on_matrix_activated)
-        table.activated.connect(self._on_matrix_activated)
-        ui.matrixStatusFilter.addItem("All statuses", "")
-        for status in STATUSES:
-            ui.matrixStatusFilter.addItem(status_icon(status), STATUS_LABELS[status], status)
-        ui.matrixFilter.textChanged.connect(self._on_matrix_filter)
-        ui.matrixStatusFilter.currentIndexChanged.connect(self._on_matrix_filter)
+        self.matrix_model = GuestMatrixModel(self.kb.entries(kind="guest-os"), self)
+        self.matrix_proxy = setup_matrix_view(self.ui, self.matrix_model, self)
+        self.ui.matrixTable.doubleClicked.connect(self._on_matrix_activated)
+        self.ui.matrixTable.activated.connect(self._on_matrix_activated)
+        self.ui.matrixFilter.textChanged.connect(self._on_matrix_filter)
+        self.ui.matrixStatusFilter.currentIndexChanged.connect(self._on_matrix_filter)
         self._on_matrix_filter()
+
+    def _on_nav_tab(self, index: int) -> None:
+        if index == INDEX_TAB:
+            self.index_panel  # noqa: B018 (built on first show)
+        elif index == BOOKMARKS_TAB:
+            self.bookmarks.build_panel()
 
     def _setup_search(self) -> None:
         from kvmhelpdesk.gui.search_panel import SearchPanel
 
         self.search = SearchPanel(self)
+        self.layout_policy.place_search_field()
+
+    # -- parts made on first use ------------------------------------------------------------
+    def _lazy(self, name: str, make):
+        part = self.__dict__.get(name)
+        if part is None:
+            part = self.__dict__[name] = make()
+        return part
+
+    @property
+    def bookmarks(self) -> Bookmarks:
+        from kvmhelpdesk.gui.bookmarks import Bookmarks
+
+        return self._lazy("_bookmarks", lambda: Bookmarks(self))
+
+    @property
+    def index_panel(self) -> IndexPanel:
+        from kvmhelpdesk.gui.index_panel import IndexPanel
+
+        return self._lazy("_index_panel", lambda: IndexPanel(self))
+
+    @property
+    def navigation(self) -> Navigation:
+        from kvmhelpdesk.gui.navigation import Navigation
+
+        return self._lazy("_navigation", lambda: Navigation(self))
+
+    @property
+    def help(self) -> HelpMenu:
+        from kvmhelpdesk.gui.help import HelpMenu
+
+        return self._lazy("_help", lambda: HelpMenu(self))
+
+    def show_preferences(self) -> None:
+        from kvmhelpdesk.gui.preferences import PreferencesDialog
+
+        dialog = self._lazy("_preferences", lambda: PreferencesDialog(self))
+        dialog.load()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     @property
     def cases(self) -> CaseController:
@@ -130,7 +193,8 @@ class MainWindow(QMainWindow):
     def _setup_cases(self) -> None:
         ui = self.ui
         self._cases: CaseController | None = None
-        for action in (ui.actionSaveCase, ui.actionSaveCaseAs, ui.actionExportReport):
+        for action in (ui.actionSaveCase, ui.actionSaveCaseAs, ui.actionExportReport,
+                       ui.actionPrintReport):
             action.setEnabled(False)  # until a case is open (the controller keeps this in step)
         ui.menuRecentCases.aboutToShow.connect(lambda: self.cases.fill_recent_menu())
         ui.actionNewCase.setIcon(icon("wizard"))
@@ -142,6 +206,7 @@ class MainWindow(QMainWindow):
         ui.actionSaveCaseAs.triggered.connect(lambda: self.cases.save_case_as())
         ui.actionImport.triggered.connect(lambda: self.cases.import_input())
         ui.actionExportReport.triggered.connect(lambda: self.cases.export_report())
+        ui.actionPrintReport.triggered.connect(lambda: self.cases.print_report())
 
     # -- navigation -----------------------------------------------------------------------
     def open_entry(self, entry_id: str, release: str | None = None,
@@ -154,7 +219,7 @@ class MainWindow(QMainWindow):
             return False
         self.highlight = tuple(highlight)
         self.ui.entryView.setHtml(entry_html(entry, self.kb, self.highlight))
-        self.ui.mainTabs.setCurrentIndex(ENTRY_TAB)
+        self.show_entry_tab()
         if record:
             self.history.visit(Place(release, entry_id))
         self._select_in_tree(release, entry_id)
@@ -163,28 +228,62 @@ class MainWindow(QMainWindow):
         self.entry_opened.emit(release, entry_id)
         return True
 
+    def open_place(self, place: Place) -> bool:
+        return self.open_entry(place.entry_id, place.release)
+
     def current_place(self) -> Place | None:
         return self.history.current
 
+    def current_entry(self) -> Entry | None:
+        place = self.history.current
+        return self.kb.find(place.entry_id, place.release) if place else None
+
+    def rerender(self, highlight: Iterable[str] | None = None) -> None:
+        """Show the current entry again (theme, highlights) where the reader was."""
+        entry = self.current_entry()
+        if entry is None:
+            return
+        if highlight is not None:
+            self.highlight = tuple(highlight)
+        bar = self.ui.entryView.verticalScrollBar()
+        position = bar.value()
+        self.ui.entryView.setHtml(entry_html(entry, self.kb, self.highlight))
+        bar.setValue(position)
+
     def go_back(self) -> None:
         if self.history.can_go_back():
-            place = self.history.back()
-            if place:
-                self.open_entry(place.entry_id, place.release, record=False)
+            self._show_history(self.history.back())
 
     def go_forward(self) -> None:
         if self.history.can_go_forward():
-            place = self.history.forward()
-            if place:
-                self.open_entry(place.entry_id, place.release, record=False)
+            self._show_history(self.history.forward())
+
+    def go_to_history(self, position: int) -> None:
+        self._show_history(self.history.jump(position))
+
+    def _show_history(self, place: Place | None) -> None:
+        if place:
+            self.open_entry(place.entry_id, place.release, record=False)
+
+    def show_entry_tab(self) -> None:
+        self.ui.mainTabs.setCurrentIndex(ENTRY_TAB)
 
     def show_matrix(self) -> None:
         self.ui.mainTabs.setCurrentIndex(MATRIX_TAB)
         self.ui.matrixFilter.setFocus()
 
     def show_contents(self) -> None:
-        self.ui.navTabs.setCurrentIndex(0)
+        self.ui.navTabs.setCurrentIndex(CONTENTS_TAB)
         self.ui.contentsTree.setFocus()
+
+    def show_index(self) -> None:
+        self.ui.navTabs.setCurrentIndex(INDEX_TAB)
+        self.ui.indexFilter.setFocus()
+        self.ui.indexFilter.selectAll()
+
+    def show_bookmarks(self) -> None:
+        self.ui.navTabs.setCurrentIndex(BOOKMARKS_TAB)
+        self.ui.bookmarksList.setFocus()
 
     def _update_nav_actions(self) -> None:
         self.ui.actionBack.setEnabled(self.history.can_go_back())
@@ -261,7 +360,12 @@ class MainWindow(QMainWindow):
         self.extra_content = extra_content
         cfg.write(self.settings, cfg.Prefs.EXTRA_CONTENT, extra_content)
         self.kb = kb
+        self._apply_default_release()
         self._fill_contents()
+        if self.__dict__.get("_index_panel") is not None:
+            self._index_panel.fill()
+        if self.__dict__.get("_bookmarks") is not None:
+            self._bookmarks.refresh()
         if self.matrix_model is not None:
             self.matrix_model = GuestMatrixModel(kb.entries(kind="guest-os"), self)
             self.matrix_proxy.setSourceModel(self.matrix_model)
@@ -288,7 +392,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = cfg.read(s, cfg.WindowState.SPLITTER)
         if splitter.isEmpty() or not self.ui.splitter.restoreState(splitter):
-            self.ui.splitter.setSizes([330, 850])
+            self.layout_policy.default_splitter()
         last = cfg.read(s, cfg.WindowState.LAST_ENTRY)
         release = cfg.read(s, cfg.WindowState.LAST_RELEASE) or None
         if release not in self.kb.releases:
@@ -313,6 +417,7 @@ class MainWindow(QMainWindow):
         self._after_paint_done = True
         self.ui.entryView.viewport().removeEventFilter(self)
         self.search.start()
+        self.navigation  # noqa: B018 (history menus, mouse buttons, context menus)
         save_render_cache()
 
     def save_state(self) -> None:
@@ -336,11 +441,33 @@ class MainWindow(QMainWindow):
         self.search.shutdown()
         super().closeEvent(event)
 
-    def _about(self) -> None:
-        release = self.kb.release()
-        QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            f"<p>Knowledge base: {release.title} (qemu-kvm {release.qemu_kvm_version}).</p>"
-            "<p>Works offline: the app makes no network connection.</p>",
-        )
+    # -- preferences and look ----------------------------------------------------------------
+    def _apply_default_release(self) -> None:
+        self.kb.prefer_release(cfg.read(self.settings, cfg.Prefs.DEFAULT_RELEASE) or None)
+
+    def set_default_release(self, release: str) -> None:
+        cfg.write(self.settings, cfg.Prefs.DEFAULT_RELEASE, release)
+        self._apply_default_release()
+        self.statusBar().showMessage(f"Default release: {self.kb.release().title}", 6000)
+
+    def _on_theme_changed(self, _dark: bool) -> None:
+        self._set_icons()
+        self.reading.apply_colours()
+        self.rerender()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "reading"):
+            self.reading.apply_colours()
+            self.rerender()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.layout_policy.adapt(event.size().width())
+        super().resizeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc that no field used: clear find and search highlights."""
+        if event.key() == Qt.Key.Key_Escape and self.reading.clear_highlights():
+            event.accept()
+            return
+        super().keyPressEvent(event)

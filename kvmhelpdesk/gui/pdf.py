@@ -1,4 +1,4 @@
-"""PDF from the HTML report through Qt's rich text, for the wizard's export and `check --pdf`.
+"""PDF through Qt's rich text: the wizard's report export, `check --pdf`, an entry as PDF.
 
 The CLI may call this with no display and no QApplication, so a QGuiApplication on the
 offscreen platform is created when none exists. The file appears complete or not at all: Qt
@@ -48,13 +48,19 @@ def _file_mode(target: Path) -> int:
 def write_pdf(html: str, path: str | os.PathLike[str]) -> None:
     """Print `html` to an A4 PDF at `path`; OSError when the file cannot be written."""
     _ensure_gui_app()
+    document = QTextDocument()
+    document.setHtml(html)
+    write_document_pdf(document, path)
+
+
+def write_document_pdf(document: QTextDocument, path: str | os.PathLike[str]) -> None:
+    """Print a prepared document (an entry with its icons) to an A4 PDF at `path`."""
+    _ensure_gui_app()
     target = Path(path)
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                 dir=target.parent if str(target.parent) else ".")
     os.close(fd)
     try:
-        document = QTextDocument()
-        document.setHtml(html)
         writer = QPdfWriter(temp)
         writer.setResolution(RESOLUTION_DPI)
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),

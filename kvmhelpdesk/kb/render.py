@@ -3,6 +3,9 @@
 Links between entries stay as `entry:ID` hrefs; the GUI turns a click on one into navigation.
 Status and kind badges reference icon files by name (`status-supported.svg`); the viewer
 resolves them against the icons folder. Every badge carries its word too: never colour alone.
+Pages carry classes (`source`, `unclear`, `muted`), not colours: the viewer's style sheet
+colours them for a light or a dark theme. Each fact is said once: a value table replaces an
+option's restriction sentences, and the prose explains rather than repeats.
 """
 
 from __future__ import annotations
@@ -100,22 +103,24 @@ def entry_html(entry: Entry, kb: KnowledgeBase, highlight: Iterable[str] = ()) -
     if entry.status_note:
         parts.append(f"<p><i>How the status was read:</i> {esc(entry.status_note)}</p>")
     parts.append(
-        f'<p style="color:#455a64">Source: <b>{esc(kb.section_heading(entry))}</b>'
+        f'<p class="source">Source: <b>{esc(kb.section_heading(entry))}</b>'
         + (f" — <code>{esc(entry.source_text)}</code>" if entry.source_text else "")
         + f" &nbsp;·&nbsp; release {esc(entry.release)}"
         + f" &nbsp;·&nbsp; id <code>{esc(entry.id)}</code></p>"
     )
     if entry.summary:
         parts.append(f"<p><i>{esc(entry.summary)}</i></p>")
-    if entry.restrictions:
+    facts = _fields_html(entry)
+    parts += facts
+    if entry.restrictions and not (entry.kind == "qemu-option" and facts):
+        # An option's restrictions are its value lists, which the facts table shows already.
         items = "".join(f"<li>{esc(r)}</li>" for r in entry.restrictions)
         parts.append(f"<h3>Restrictions and conditions</h3><ul>{items}</ul>")
     parts.append(markdown_to_html(entry.body))
-    parts += _fields_html(entry)
     if entry.ambiguities:
         items = "".join(f"<li>{esc(a)}</li>" for a in entry.ambiguities)
         parts.append('<h3>Where the statement is unclear</h3>'
-                     f'<ul style="color:#6d4c41">{items}</ul>')
+                     f'<ul class="unclear">{items}</ul>')
     if entry.related:
         links = []
         for target in entry.related:
@@ -149,7 +154,7 @@ def _fields_html(entry: Entry) -> list[str]:
         rows.append(("Product", product_name(f)))
         rows.append(("Service pack", service_pack_text(f)))
         rows.append(("Bits", " and ".join(str(b) for b in f.get("bits") or ())))
-        rows.append(("Virtualization", f.get("virt_type") or "(blank in the table)"))
+        rows.append(("Virtualization", f.get("virt_type") or BLANK_CELL))
         rows.append(("PV drivers", ", ".join(f.get("pv_drivers") or ()) or "none listed"))
         for bits, option in (f.get("boot_options") or {}).items():
             rows.append((f"Boot option, {bits}-bit kernel", option))
@@ -167,9 +172,28 @@ def _fields_html(entry: Entry) -> list[str]:
             rows.append(("Assumes", f["basis"]))
     if not rows:
         return []
-    body = "".join(f"<tr><th align='left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
-                   for k, v in rows)
-    return [f"<table cellpadding='3' cellspacing='0' border='0'>{body}</table>"]
+    body = "".join(f"<tr><th align='left' valign='top'>{html.escape(k)}</th>"
+                   f"<td>{_cell(v)}</td></tr>" for k, v in rows)
+    return [f"<table class='facts' cellpadding='3' cellspacing='0' border='0'>{body}</table>"]
+
+
+BLANK_CELL = "not given: this cell of the statement's table is blank"
+
+
+def _cell(value: str) -> str:
+    """A facts-table value; an explanation in place of a value is set apart from values."""
+    if value == BLANK_CELL:
+        return f'<span class="muted"><i>{html.escape(value)}</i></span>'
+    return html.escape(value)
+
+
+def citation(entry: Entry, kb: KnowledgeBase) -> str:
+    """One line that identifies an entry in a ticket: title, status, section, release, id."""
+    release = kb.release(entry.release)
+    status = f" [{STATUS_LABELS.get(entry.status, entry.status)}]" if entry.status else ""
+    return (f"{entry.title}{status} — {release.product} KVM support statement, section "
+            f"\"{release.section_heading(entry.section)}\" (release {entry.release}, "
+            f"entry {entry.id})")
 
 
 def product_name(fields: Mapping[str, Any]) -> str:
