@@ -20,6 +20,9 @@ from kvmhelpdesk.kb.model import KIND_NAMES, STATUS_LABELS, Entry, KnowledgeBase
 from kvmhelpdesk.kb.parse_cache import ParseCache
 
 HIGHLIGHT_STYLE = "background-color:#fff176;color:#000"
+# Said in place of a value, never as if it were one (styled apart on the page).
+BLANK_CELL = "not given: this cell of the statement's table is blank"
+NO_FIGURE = "not given: the statement prints no number here"
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 
 
@@ -132,8 +135,8 @@ def entry_html(entry: Entry, kb: KnowledgeBase, highlight: Iterable[str] = ()) -
     return highlight_html(page, highlight)
 
 
-def _fields_html(entry: Entry) -> list[str]:
-    """Kind-specific facts as a small table, so values are visible at a glance."""
+def entry_facts(entry: Entry) -> list[tuple[str, str]]:
+    """Kind-specific facts as (name, value) rows: a table on the page, lines in the CLI."""
     f = entry.fields
     rows: list[tuple[str, str]] = []
     if entry.kind == "qemu-option":
@@ -165,11 +168,17 @@ def _fields_html(entry: Entry) -> list[str]:
             figure = (f"{f['percent']}%" if f.get("percent") is not None
                       else f"{f.get('percent_min')}% – {f.get('percent_max')}%")
         else:
-            figure = {"not-applicable": "not applicable", "blank": "(cell left blank)",
-                      "no-figure": "(no number given)"}.get(f.get("cell", ""), "")
+            figure = {"not-applicable": "not applicable", "blank": BLANK_CELL,
+                      "no-figure": NO_FIGURE}.get(f.get("cell", ""), "")
         rows.append(("Expected", figure))
         if f.get("basis"):
             rows.append(("Assumes", f["basis"]))
+    return rows
+
+
+def _fields_html(entry: Entry) -> list[str]:
+    """Kind-specific facts as a small table, so values are visible at a glance."""
+    rows = entry_facts(entry)
     if not rows:
         return []
     body = "".join(f"<tr><th align='left' valign='top'>{html.escape(k)}</th>"
@@ -177,12 +186,9 @@ def _fields_html(entry: Entry) -> list[str]:
     return [f"<table class='facts' cellpadding='3' cellspacing='0' border='0'>{body}</table>"]
 
 
-BLANK_CELL = "not given: this cell of the statement's table is blank"
-
-
 def _cell(value: str) -> str:
     """A facts-table value; an explanation in place of a value is set apart from values."""
-    if value == BLANK_CELL:
+    if value in (BLANK_CELL, NO_FIGURE):
         return f'<span class="muted"><i>{html.escape(value)}</i></span>'
     return html.escape(value)
 
