@@ -68,15 +68,19 @@ class WindowLayout(QObject):
 
     def _fit_tabs(self, width: int) -> None:
         """Icons instead of words on the navigation tabs when the words do not fit."""
-        tabs = self.window.ui.navTabs
-        metrics = tabs.tabBar().fontMetrics()
+        metrics = self.window.ui.navTabs.tabBar().fontMetrics()
         needed = sum(metrics.horizontalAdvance(t) + TAB_PADDING for t in self.tab_texts)
         icons = width < needed
-        if icons == self.icon_tabs:
-            return
-        self.icon_tabs = icons
+        if icons != self.icon_tabs:
+            self.icon_tabs = icons
+            self.refresh_icons()
+
+    def refresh_icons(self) -> None:
+        """Words or icons on the navigation tabs (again after a theme change)."""
         from kvmhelpdesk.gui.icons import icon
 
+        icons = self.icon_tabs
+        tabs = self.window.ui.navTabs
         bar = tabs.tabBar()
         for index, (text, name) in enumerate(zip(self.tab_texts, NAV_TAB_ICONS, strict=True)):
             plain = text.replace("&", "")

@@ -289,6 +289,11 @@ class MainWindow(QMainWindow):
         self.ui.actionBack.setEnabled(self.history.can_go_back())
         self.ui.actionForward.setEnabled(self.history.can_go_forward())
 
+    def _select_current_in_tree(self) -> None:
+        place = self.history.current
+        if place is not None:
+            self._select_in_tree(place.release, place.entry_id)
+
     def _select_in_tree(self, release: str, entry_id: str) -> None:
         index = find_entry_index(self.contents_model, release, entry_id)
         if index.isValid():
@@ -451,14 +456,26 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Default release: {self.kb.release().title}", 6000)
 
     def _on_theme_changed(self, _dark: bool) -> None:
+        """Icons have light and dark variants; entry pages and result rows are re-coloured."""
         self._set_icons()
+        self.layout_policy.refresh_icons()
+        self._fill_contents()
+        self._select_current_in_tree()
+        self._recolour()
+
+    def _recolour(self) -> None:
+        from kvmhelpdesk.gui.theme import use_soft_selection
+
         self.reading.apply_colours()
+        use_soft_selection(self.ui.resultsList)
+        if self.search.delegate is not None:
+            self.search.delegate.forget()
+            self.ui.resultsList.viewport().update()
         self.rerender()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "reading"):
-            self.reading.apply_colours()
-            self.rerender()
+        if event.type() == QEvent.Type.ApplicationPaletteChange and hasattr(self, "search"):
+            self._recolour()
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -10,10 +10,11 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit
 
 from kvmhelpdesk.gui import settings as cfg
+from kvmhelpdesk.gui.theme import use_soft_selection
 
 # The result delegate, the kind buttons and the worker threads are made on first use: at
 # start-up only the search field is on screen.
@@ -62,7 +63,7 @@ class SearchPanel(QObject):
         field.setClearButtonEnabled(True)
         field.setMinimumWidth(380)
         field.setAccessibleName("Search")
-        field.setToolTip("Search (Ctrl+K or Ctrl+F); Esc clears; Enter opens the best match")
+        field.setToolTip("Search (Ctrl+K); Esc clears; Enter opens the best match")
         field.textChanged.connect(self._on_text)
         field.returnPressed.connect(self.open_first)
         field.installEventFilter(self)
@@ -103,13 +104,9 @@ class SearchPanel(QObject):
         self.model = QStandardItemModel(self)
         ui.resultsList.setModel(self.model)
         ui.resultsList.setUniformItemSizes(False)
-        # A light selection keeps the dark rich text of the delegate readable. A palette, not
-        # a style sheet: style sheets cost a tenth of a second at start-up.
-        palette = ui.resultsList.palette()
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            palette.setColor(group, QPalette.ColorRole.Highlight, QColor("#d6e8fb"))
-            palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("black"))
-        ui.resultsList.setPalette(palette)
+        # A soft selection keeps the delegate's rich text readable in light and dark themes.
+        # A palette, not a style sheet: style sheets cost a tenth of a second at start-up.
+        use_soft_selection(ui.resultsList)
         ui.resultsList.activated.connect(self._open_index)
         ui.resultsList.doubleClicked.connect(self._open_index)
         ui.suggestionLabel.linkActivated.connect(self._accept_suggestion)

@@ -6,11 +6,12 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QRect, QSize
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kvmhelpdesk.gui.icons import kind_icon, status_icon
 from kvmhelpdesk.gui.search_panel import HIT_ROLE
+from kvmhelpdesk.gui.theme import muted_text
 from kvmhelpdesk.kb import STATUS_LABELS
 from kvmhelpdesk.kb.render import highlight_html
 
@@ -47,14 +48,15 @@ class HitDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDocumentMargin(3)
         status = ""
+        muted = muted_text(QGuiApplication.palette()).name()  # theme colours: light or dark
         if hit.status:
-            status = (f' <span style="color:#37474f">· '
+            status = (f' <span style="color:{muted}">· '
                       f'{html.escape(STATUS_LABELS.get(hit.status, hit.status))}</span>')
         text = hit.snippet if len(hit.snippet) <= SNIPPET_CHARS else \
             hit.snippet[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
         snippet = highlight_html(html.escape(text), hit.terms)
         doc.setHtml(f"<b>{html.escape(hit.title)}</b>{status}<br>"
-                    f'<span style="color:#424242">{snippet}</span>')
+                    f'<span style="color:{muted}">{snippet}</span>')
         doc.setTextWidth(max(width - 30, 80))
         height = int(doc.size().height())
         self._docs[key] = (hit.id, doc, height)

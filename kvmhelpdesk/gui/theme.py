@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
 
 from kvmhelpdesk.gui import settings as cfg
 
@@ -141,9 +142,7 @@ class Theme(QObject):
 
 def entry_style_sheet(palette: QPalette) -> str:
     """The entry page's colours (its HTML carries classes, never colours of its own)."""
-    text = palette.color(Role.Text)
-    base = palette.color(Role.Base)
-    muted = _mix(text, base, 0.30)
+    muted = muted_text(palette)
     note = QColor("#ffcc80") if is_dark(palette) else QColor("#6d4c41")
     return (f"h1 {{ font-size: x-large; }}\n"
             f"a {{ color: {palette.color(Role.Link).name()}; }}\n"
@@ -151,6 +150,26 @@ def entry_style_sheet(palette: QPalette) -> str:
             f".unclear {{ color: {note.name()}; }}\n"
             f".muted {{ color: {muted.name()}; }}\n"
             f"th {{ color: {muted.name()}; }}\n")
+
+
+def muted_text(palette: QPalette) -> QColor:
+    """Secondary text (sources, snippets, status words beside a title): readable, quieter."""
+    return _mix(palette.color(Role.Text), palette.color(Role.Base), 0.30)
+
+
+def soft_selection(palette: QPalette) -> QColor:
+    """A selection tint light enough (or, dark theme, deep enough) to keep text readable in
+    the palette's ordinary text colour: for lists that draw rich text themselves."""
+    return _mix(palette.color(Role.Highlight), palette.color(Role.Base), 0.70)
+
+
+def use_soft_selection(widget: QWidget) -> None:
+    """Give an item view the soft selection; text keeps the ordinary text colour."""
+    palette = widget.palette()
+    for group in (Group.Active, Group.Inactive):
+        palette.setColor(group, Role.Highlight, soft_selection(palette))
+        palette.setColor(group, Role.HighlightedText, palette.color(Role.Text))
+    widget.setPalette(palette)
 
 
 def status_tint(status: str | None, palette: QPalette | None = None) -> QColor:

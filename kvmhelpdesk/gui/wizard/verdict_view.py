@@ -10,18 +10,18 @@ import html
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem
 
 from kvmhelpdesk.gui.icons import status_icon
+from kvmhelpdesk.gui.theme import muted_text, status_tint
 from kvmhelpdesk.gui.wizard.feedback import ENTRY_ROLE, by_severity, status_word, summary_counts
 from kvmhelpdesk.kb import KnowledgeBase
 from kvmhelpdesk.triage import Finding, Verdict
 from kvmhelpdesk.triage.findings import ADVICE, CONDITION
 
-# Banner tints: a help to the eye only, the icon and the word carry the meaning.
-TINTS = {"supported": "#e8f5e9", "best-effort": "#e3f2fd", "tech-preview": "#fff8e1",
-         "unsupported": "#ffebee"}
+# Banner tints come from gui.theme.status_tint (light or dark): a help to the eye only, the
+# icon and the word carry the meaning.
 BANNER_ICON = QSize(48, 48)
 MAX_REASONS = 3  # deciding findings named in the banner
 
@@ -77,7 +77,8 @@ def _citation(finding: Finding, verdict: Verdict, kb: KnowledgeBase) -> str:
     entry = kb.find(finding.entry, verdict.release)
     title = entry.title if entry else finding.entry
     section = f" — {html.escape(finding.section)}" if finding.section else ""
-    return (f'<br><span style="color:#455a64">Entry: <a href="entry:{html.escape(finding.entry)}">'
+    muted = muted_text(QGuiApplication.palette()).name()  # theme colour, light or dark
+    return (f'<br><span style="color:{muted}">Entry: <a href="entry:{html.escape(finding.entry)}">'
             f"{html.escape(title)}</a>{section}</span>")
 
 
@@ -111,7 +112,7 @@ def show_banner(frame: QFrame, icon_label: QLabel, word_label: QLabel, detail_la
     font.setBold(True)
     word_label.setFont(font)
     frame.setStyleSheet(f"QFrame#{frame.objectName()} {{ background-color: "
-                        f"{TINTS.get(status, '#f5f5f5')}; border: 1px solid #90a4ae; "
+                        f"{status_tint(status).name()}; border: 1px solid #90a4ae; "
                         "border-radius: 4px; }")
     guests = "; ".join(f"{g.name}: {status_word(g.verdict)}" for g in verdict.guests)
     deciding = [f"{scope_label(f.scope)}: {f.message}" for f in verdict.findings
