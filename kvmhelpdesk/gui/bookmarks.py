@@ -128,6 +128,9 @@ class Bookmarks(QObject):
         self._panel_built = True
         self.refresh()
 
+    def reload(self) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         if not self._panel_built:
             return

@@ -1,82 +1,24 @@
 """The entry pane: a QTextBrowser that copies clean text, zooms in steps and marks matches.
 
-Promoted in ui/mainwindow.ui, so the form builds it. Copying never carries the U+FFFC
-placeholders Qt leaves for images (the kind icon before the title, status badges), lists keep
-their markers and a facts table keeps "name: value" on one line, as a ticket wants it.
+Promoted in ui/mainwindow.ui, so the form builds it. The text classes (documents, cursors,
+formats) are imported on first use: importing them creates a score of Python enums, which
+start-up need not pay for.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QGuiApplication,
-    QMouseEvent,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextDocumentFragment,
-    QTextListFormat,
-    QWheelEvent,
-)
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QMouseEvent, QTextCursor, QWheelEvent
 
 # Zoom steps in percent, as browsers offer them.
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
-OBJECT_CHAR = "\ufffc"
-MATCH_COLOUR, CURRENT_MATCH_COLOUR = QColor("#fff176"), QColor("#ffab40")
-_Style = QTextListFormat.Style
-ORDERED_LISTS = (_Style.ListDecimal, _Style.ListLowerAlpha, _Style.ListUpperAlpha,
-                 _Style.ListLowerRoman, _Style.ListUpperRoman)
-
-
-def clean_text(text: str) -> str:
-    """Plain text without image placeholders, odd spaces or trailing blanks."""
-    text = text.replace(OBJECT_CHAR, "").replace("\u00a0", " ").replace("\u2029", "\n")
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    return "\n".join(out).strip()
-
-
-def document_text(document: QTextDocument) -> str:
-    """A document as plain text: list items keep a marker, table rows stay on one line."""
-    lines: list[str] = []
-    block = document.begin()
-    table_row: tuple[object, int] | None = None
-    while block.isValid():
-        text = block.text()
-        cursor = QTextCursor(block)
-        table = cursor.currentTable()
-        text_list = block.textList()
-        if table is not None:
-            cell = table.cellAt(cursor)
-            row = (table, cell.row())
-            if row == table_row and lines:
-                lines[-1] = f"{lines[-1]}: {text}" if text.strip() else lines[-1]
-            else:
-                lines.append(text)
-            table_row = row
-        else:
-            table_row = None
-            if text_list is not None:
-                number = text_list.itemNumber(block) + 1
-                ordered = text_list.format().style() in ORDERED_LISTS
-                text = f"{number}. {text}" if ordered else f"- {text}"
-            elif block.blockFormat().headingLevel() and lines and lines[-1]:
-                lines.append("")
-            lines.append(text)
-        block = block.next()
-    return clean_text("\n".join(lines))
-
-
-def fragment_text(fragment: QTextDocumentFragment) -> str:
-    document = QTextDocument()
-    QTextCursor(document).insertFragment(fragment)
-    return document_text(document)
+MATCH_COLOUR, CURRENT_MATCH_COLOUR = "#fff176", "#ffab40"
 
 
 class EntryView(QTextBrowser):
@@ -93,12 +35,18 @@ class EntryView(QTextBrowser):
 
     # -- copying ---------------------------------------------------------------------------
     def createMimeDataFromSelection(self) -> QMimeData:
+        from PySide6.QtCore import QMimeData
+
+        from kvmhelpdesk.gui.plaintext import fragment_text
+
         data = QMimeData()
         data.setText(fragment_text(self.textCursor().selection()))
         return data
 
     def plain_text(self) -> str:
         """The whole entry as clean text."""
+        from kvmhelpdesk.gui.plaintext import document_text
+
         return document_text(self.document())
 
     # -- zoom ------------------------------------------------------------------------------
@@ -107,6 +55,8 @@ class EntryView(QTextBrowser):
         return self._zoom
 
     def set_zoom(self, percent: int) -> None:
+        from PySide6.QtGui import QFont, QGuiApplication
+
         percent = min(max(int(percent), ZOOM_STEPS[0]), ZOOM_STEPS[-1])
         self._zoom = percent
         font = QFont(QGuiApplication.font())
@@ -132,12 +82,9 @@ class EntryView(QTextBrowser):
             return
         super().wheelEvent(event)
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationFontChange:
-            result = super().event(event)
-            self.set_zoom(self._zoom)  # the font size preference changed: keep the ratio
-            return result
-        return super().event(event)
+    def refresh_zoom(self) -> None:
+        """The app font changed (font size preference): keep the zoom relative to it."""
+        self.set_zoom(self._zoom)
 
     # -- mouse back and forward buttons ----------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -153,6 +100,8 @@ class EntryView(QTextBrowser):
     # -- find highlights -------------------------------------------------------------------
     def find_all(self, text: str, case_sensitive: bool = False) -> int:
         """Mark every match of `text`; returns how many there are."""
+        from PySide6.QtGui import QTextDocument
+
         self._matches = []
         if text:
             flags = QTextDocument.FindFlag.FindCaseSensitively if case_sensitive else \
@@ -166,12 +115,15 @@ class EntryView(QTextBrowser):
 
     def show_match(self, number: int) -> None:
         """Colour all matches, the `number`-th (0-based) more strongly, and scroll to it."""
+        from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+        from PySide6.QtWidgets import QTextEdit
+
         selections = []
         for index, cursor in enumerate(self._matches):
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             fmt = QTextCharFormat()
-            fmt.setBackground(CURRENT_MATCH_COLOUR if index == number else MATCH_COLOUR)
+            fmt.setBackground(QColor(CURRENT_MATCH_COLOUR if index == number else MATCH_COLOUR))
             fmt.setForeground(QColor("black"))
             selection.format = fmt
             selections.append(selection)

@@ -71,6 +71,9 @@ class IndexPanel(QObject):
         ui.indexList.activated.connect(self._open_index)
         ui.indexList.clicked.connect(self._open_index)
 
+    def reload(self) -> None:
+        self.fill()
+
     def fill(self) -> None:
         """(Re)build from the current knowledge base (also after a content pack change)."""
         self.model.clear()

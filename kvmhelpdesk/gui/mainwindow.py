@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 
 from kvmhelpdesk import APP_NAME
 from kvmhelpdesk.gui import settings as cfg
@@ -21,18 +21,15 @@ from kvmhelpdesk.gui.forms.ui_mainwindow import Ui_MainWindow
 from kvmhelpdesk.gui.history import History, Place
 from kvmhelpdesk.gui.icons import icon
 from kvmhelpdesk.gui.layout import WindowLayout
-from kvmhelpdesk.gui.matrix import ENTRY_ROLE, GuestMatrixModel, setup_matrix_view
+from kvmhelpdesk.gui.parts import Part
 from kvmhelpdesk.gui.reading import ReadingTools
 from kvmhelpdesk.gui.theme import Theme
-from kvmhelpdesk.kb import ContentError, Entry, KnowledgeBase
+from kvmhelpdesk.kb import Entry, KnowledgeBase
 from kvmhelpdesk.kb.render import entry_html, save_render_cache
 
 if TYPE_CHECKING:
-    from kvmhelpdesk.gui.bookmarks import Bookmarks
     from kvmhelpdesk.gui.cases import CaseController
-    from kvmhelpdesk.gui.help import HelpMenu
-    from kvmhelpdesk.gui.index_panel import IndexPanel
-    from kvmhelpdesk.gui.navigation import Navigation
+    from kvmhelpdesk.gui.matrix import GuestMatrixFilter
 
 HOME_ENTRY = "art-overview"
 ENTRY_TAB, MATRIX_TAB = 0, 1
@@ -60,7 +57,6 @@ class MainWindow(QMainWindow):
         self._setup_actions()
         self._setup_entry_view()
         self._setup_contents()
-        self.matrix_model: GuestMatrixModel | None = None
         self.ui.mainTabs.currentChanged.connect(self._on_main_tab)
         self.ui.navTabs.currentChanged.connect(self._on_nav_tab)
         self._setup_cases()
@@ -116,18 +112,8 @@ class MainWindow(QMainWindow):
         self.ui.contentsTree.expandToDepth(0)
 
     def _on_main_tab(self, index: int) -> None:
-        if index == MATRIX_TAB and self.matrix_model is None:
-            self._setup_matrix()
-
-    def _setup_matrix(self) -> None:
-        """Built when the matrix tab is first shown: start-up does not lay out a hidden table."""
-        self.matrix_model = GuestMatrixModel(self.kb.entries(kind="guest-os"), self)
-        self.matrix_proxy = setup_matrix_view(self.ui, self.matrix_model, self)
-        self.ui.matrixTable.doubleClicked.connect(self._on_matrix_activated)
-        self.ui.matrixTable.activated.connect(self._on_matrix_activated)
-        self.ui.matrixFilter.textChanged.connect(self._on_matrix_filter)
-        self.ui.matrixStatusFilter.currentIndexChanged.connect(self._on_matrix_filter)
-        self._on_matrix_filter()
+        if index == MATRIX_TAB:
+            self.matrix  # noqa: B018 (built when first shown: start-up lays out no hidden table)
 
     def _on_nav_tab(self, index: int) -> None:
         if index == INDEX_TAB:
@@ -142,40 +128,19 @@ class MainWindow(QMainWindow):
         self.layout_policy.place_search_field()
 
     # -- parts made on first use ------------------------------------------------------------
-    def _lazy(self, name: str, make):
-        part = self.__dict__.get(name)
-        if part is None:
-            part = self.__dict__[name] = make()
-        return part
+    bookmarks = Part["Bookmarks"]("kvmhelpdesk.gui.bookmarks", "Bookmarks")
+    index_panel = Part["IndexPanel"]("kvmhelpdesk.gui.index_panel", "IndexPanel")
+    matrix = Part["MatrixTab"]("kvmhelpdesk.gui.matrix", "MatrixTab")
+    navigation = Part["Navigation"]("kvmhelpdesk.gui.navigation", "Navigation")
+    help = Part["HelpMenu"]("kvmhelpdesk.gui.help", "HelpMenu")
+    preferences = Part["PreferencesDialog"]("kvmhelpdesk.gui.preferences", "PreferencesDialog")
 
     @property
-    def bookmarks(self) -> Bookmarks:
-        from kvmhelpdesk.gui.bookmarks import Bookmarks
-
-        return self._lazy("_bookmarks", lambda: Bookmarks(self))
-
-    @property
-    def index_panel(self) -> IndexPanel:
-        from kvmhelpdesk.gui.index_panel import IndexPanel
-
-        return self._lazy("_index_panel", lambda: IndexPanel(self))
-
-    @property
-    def navigation(self) -> Navigation:
-        from kvmhelpdesk.gui.navigation import Navigation
-
-        return self._lazy("_navigation", lambda: Navigation(self))
-
-    @property
-    def help(self) -> HelpMenu:
-        from kvmhelpdesk.gui.help import HelpMenu
-
-        return self._lazy("_help", lambda: HelpMenu(self))
+    def matrix_proxy(self) -> GuestMatrixFilter:
+        return self.matrix.proxy
 
     def show_preferences(self) -> None:
-        from kvmhelpdesk.gui.preferences import PreferencesDialog
-
-        dialog = self._lazy("_preferences", lambda: PreferencesDialog(self))
+        dialog = self.preferences
         dialog.load()
         dialog.show()
         dialog.raise_()
@@ -318,18 +283,6 @@ class MainWindow(QMainWindow):
             # The app never goes online; show where the link points instead.
             self.statusBar().showMessage(f"External link (not opened): {url.toString()}", 8000)
 
-    def _on_matrix_activated(self, index: QModelIndex) -> None:
-        entry = self.matrix_proxy.data(index, ENTRY_ROLE)
-        if entry is not None:
-            self.open_entry(entry.id, entry.release)
-
-    def _on_matrix_filter(self, *_: object) -> None:
-        ui = self.ui
-        self.matrix_proxy.set_text(ui.matrixFilter.text())
-        self.matrix_proxy.set_status(ui.matrixStatusFilter.currentData())
-        shown, total = self.matrix_proxy.rowCount(), self.matrix_model.rowCount()
-        ui.matrixCount.setText(f"{shown} of {total} rows")
-
     # -- content packs ----------------------------------------------------------------------
     def _choose_content_pack(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Load content pack")
@@ -338,43 +291,27 @@ class MainWindow(QMainWindow):
 
     def load_content_pack(self, folder: str) -> bool:
         """Load a pack beside the embedded content; a broken pack is reported and left out."""
-        from kvmhelpdesk.kb import load_knowledge_base
+        from kvmhelpdesk.gui.content_packs import load_content_pack
 
-        try:
-            kb = load_knowledge_base([*self.extra_content, folder])
-        except ContentError as exc:  # the embedded content itself: cannot happen in a release
-            QMessageBox.critical(self, APP_NAME, str(exc))
-            return False
-        new_problems = [p for p in kb.problems if folder in p]
-        if new_problems:
-            QMessageBox.warning(self, APP_NAME, "The content pack was not loaded:\n\n"
-                                + "\n".join(new_problems))
-            return False
-        self._use_kb(kb, [*self.extra_content, folder])
-        self.statusBar().showMessage(f"Loaded content pack {folder}", 8000)
-        return True
+        return load_content_pack(self, folder)
 
     def forget_content_packs(self) -> None:
         """Back to the embedded knowledge base only (also for the next start)."""
-        from kvmhelpdesk.kb import load_knowledge_base
+        from kvmhelpdesk.gui.content_packs import forget_content_packs
 
-        self._use_kb(load_knowledge_base(), [])
-        self.statusBar().showMessage("Using the embedded knowledge base only", 8000)
+        forget_content_packs(self)
 
-    def _use_kb(self, kb: KnowledgeBase, extra_content: list[str]) -> None:
+    def use_kb(self, kb: KnowledgeBase, extra_content: list[str]) -> None:
+        """Show another knowledge base everywhere (after loading or forgetting a pack)."""
         self.extra_content = extra_content
         cfg.write(self.settings, cfg.Prefs.EXTRA_CONTENT, extra_content)
         self.kb = kb
         self._apply_default_release()
         self._fill_contents()
-        if self.__dict__.get("_index_panel") is not None:
-            self._index_panel.fill()
-        if self.__dict__.get("_bookmarks") is not None:
-            self._bookmarks.refresh()
-        if self.matrix_model is not None:
-            self.matrix_model = GuestMatrixModel(kb.entries(kind="guest-os"), self)
-            self.matrix_proxy.setSourceModel(self.matrix_model)
-            self._on_matrix_filter()
+        for part in (MainWindow.index_panel, MainWindow.bookmarks, MainWindow.matrix):
+            made = part.made(self)
+            if made is not None:
+                made.reload()
         self.ui.actionForgetContentPacks.setEnabled(bool(extra_content))
         self.search.restart()
         place = self.history.current

@@ -26,6 +26,7 @@ from kvmhelpdesk.kb.render import product_name, service_pack_text
 
 if TYPE_CHECKING:
     from kvmhelpdesk.gui.forms.ui_mainwindow import Ui_MainWindow
+    from kvmhelpdesk.gui.mainwindow import MainWindow
 
 COLUMNS = ("Guest OS", "Status", "Service pack", "Bits", "Virt.", "PV drivers", "Notes")
 STATUS_COLUMN = COLUMNS.index("Status")
@@ -168,3 +169,37 @@ def setup_matrix_view(ui: Ui_MainWindow, model: GuestMatrixModel,
     for status in STATUSES:
         ui.matrixStatusFilter.addItem(status_icon(status), STATUS_LABELS[status], status)
     return proxy
+
+
+class MatrixTab(QObject):
+    """The matrix tab's model, filter and signals (made when the tab is first shown)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        ui = window.ui
+        self.model = GuestMatrixModel(window.kb.entries(kind="guest-os"), self)
+        self.proxy = setup_matrix_view(ui, self.model, self)
+        ui.matrixTable.doubleClicked.connect(self._open)
+        ui.matrixTable.activated.connect(self._open)
+        ui.matrixFilter.textChanged.connect(self.refilter)
+        ui.matrixStatusFilter.currentIndexChanged.connect(self.refilter)
+        self.refilter()
+
+    def reload(self) -> None:
+        """The knowledge base changed (content pack loaded or forgotten)."""
+        self.model = GuestMatrixModel(self.window.kb.entries(kind="guest-os"), self)
+        self.proxy.setSourceModel(self.model)
+        self.refilter()
+
+    def refilter(self, *_: object) -> None:
+        ui = self.window.ui
+        self.proxy.set_text(ui.matrixFilter.text())
+        self.proxy.set_status(ui.matrixStatusFilter.currentData())
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        ui.matrixCount.setText(f"{shown} of {total} rows")
+
+    def _open(self, index: QModelIndex) -> None:
+        entry = self.proxy.data(index, ENTRY_ROLE)
+        if entry is not None:
+            self.window.open_entry(entry.id, entry.release)

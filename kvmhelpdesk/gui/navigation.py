@@ -113,17 +113,28 @@ class Navigation(QObject):
         index = view.indexAt(pos)
         if not index.isValid():
             index = view.currentIndex()  # the keyboard's menu key
+        menu = self.list_menu(view, index)
+        if menu is not None:
+            self._exec(menu, view.viewport(), pos)
+
+    def list_menu(self, view: QAbstractItemView, index: QModelIndex) -> QMenu | None:
+        """Open, Copy citation, Bookmark for the entry of a list row (None: not an entry)."""
         place = self.place_of(view, index)
         if place is None:
-            return
+            return None
         menu = QMenu(view)
         self.add_place_actions(menu, place)
-        self._exec(menu, view.viewport(), pos)
+        return menu
 
     def _entry_menu(self, pos: QPoint) -> None:
+        view = self.window.ui.entryView
+        self._exec(self.entry_menu(view.anchorAt(pos)), view.viewport(), pos)
+
+    def entry_menu(self, anchor: str = "") -> QMenu:
+        """The entry's context menu; a link under the pointer adds its own Open, Copy
+        citation and Bookmark."""
         window, view = self.window, self.window.ui.entryView
         menu = QMenu(view)
-        anchor = view.anchorAt(pos)
         if anchor.startswith("entry:"):
             current = window.current_place()
             release = current.release if current else window.kb.default_release
@@ -145,7 +156,7 @@ class Navigation(QObject):
         menu.addSeparator()
         for action in (ui.actionBack, ui.actionForward):
             menu.addAction(action)
-        self._exec(menu, view.viewport(), pos)
+        return menu
 
     @staticmethod
     def _exec(menu: QMenu, widget: QWidget, pos: QPoint) -> None:

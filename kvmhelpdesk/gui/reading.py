@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kvmhelpdesk.gui import settings as cfg
 from kvmhelpdesk.gui.icons import icon_folders
@@ -49,6 +48,7 @@ class ReadingTools(QObject):
             self.view.set_zoom(zoom)
         self.view.zoom_changed.connect(self._on_zoom)
         window.entry_opened.connect(self._on_entry_opened)
+        window.theme.font_changed.connect(self.view.refresh_zoom)
         self.apply_colours()
 
     # -- colours ---------------------------------------------------------------------------
@@ -77,6 +77,8 @@ class ReadingTools(QObject):
         self.window.show_entry_tab()
         selected = self.view.textCursor().selectedText()
         seed = selected if selected and len(selected) < 60 and "\u2029" not in selected else ""
+        if self.window.highlight:
+            self.window.rerender(highlight=())  # the find marks replace the search's marks
         self._find_bar().open_bar(seed)
 
     def _on_entry_opened(self, _release: str, _entry_id: str) -> None:
@@ -129,6 +131,8 @@ class ReadingTools(QObject):
         entry = self.window.current_entry()
         if entry is None:
             return False
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         if not isinstance(path, str):
             folder = cfg.read(self.window.settings, cfg.WindowState.LAST_EXPORT_DIR) or \
                 str(Path.home())

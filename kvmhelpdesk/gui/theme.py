@@ -8,11 +8,15 @@ palette here, so both schemes stay legible; status is always an icon and a word 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QWidget
 
 from kvmhelpdesk.gui import settings as cfg
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 THEMES: dict[str, str] = {"system": "Follow the desktop", "light": "Light", "dark": "Dark"}
 Role, Group = QPalette.ColorRole, QPalette.ColorGroup
@@ -67,6 +71,7 @@ class Theme(QObject):
     """Applies the theme and font preferences; says when the look changed."""
 
     changed = Signal(bool)  # dark
+    font_changed = Signal()
 
     def __init__(self, app: QGuiApplication, settings: QSettings) -> None:
         super().__init__(app)
@@ -107,6 +112,7 @@ class Theme(QObject):
             font = QFont(self.app.font())
             font.setPointSizeF(size)
             self.app.setFont(font)
+            self.font_changed.emit()
 
     def _apply_scheme(self, choice: str) -> bool:
         hints = self.app.styleHints()
@@ -145,6 +151,7 @@ def entry_style_sheet(palette: QPalette) -> str:
     muted = muted_text(palette)
     note = QColor("#ffcc80") if is_dark(palette) else QColor("#6d4c41")
     return (f"h1 {{ font-size: x-large; }}\n"
+            f"table.facts {{ margin-top: 6px; margin-bottom: 6px; }}\n"
             f"a {{ color: {palette.color(Role.Link).name()}; }}\n"
             f".source {{ color: {muted.name()}; }}\n"
             f".unclear {{ color: {note.name()}; }}\n"
