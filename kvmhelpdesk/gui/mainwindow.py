@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
         self.rerender()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ApplicationPaletteChange and hasattr(self, "search"):
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "search"):
             self._recolour()
         super().changeEvent(event)
 

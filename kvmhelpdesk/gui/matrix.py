@@ -159,6 +159,7 @@ def setup_matrix_view(ui: Ui_MainWindow, model: GuestMatrixModel,
     rows.setDefaultSectionSize(2 * table.fontMetrics().lineSpacing() + ROW_PADDING)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     header = table.horizontalHeader()
+    header.setAccessibleName("Matrix columns (activate one to sort by it)")
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.resizeColumnsToContents()

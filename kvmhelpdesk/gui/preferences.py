@@ -48,18 +48,19 @@ def clear_search_index() -> None:
 
 
 def clear_content_caches() -> None:
-    from kvmhelpdesk.kb.parse_cache import default_cache
+    from kvmhelpdesk.kb.parse_cache import ParseCache
     from kvmhelpdesk.kb.render import use_render_cache
 
     for name in CONTENT_CACHES:
         (cache_dir() / name).unlink(missing_ok=True)
-    use_render_cache(default_cache("rendered.cache"))  # an empty one: the old is not re-saved
+    # An empty one in its place, so the pages rendered so far are not saved back at exit.
+    use_render_cache(ParseCache(cache_dir() / "rendered.cache"))
 
 
 class PreferencesDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window = window
+        self.main = window
         self.ui = Ui_PreferencesDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -78,14 +79,14 @@ class PreferencesDialog(QDialog):
 
     def load(self) -> None:
         """Show the stored preferences (widgets quiet: loading changes nothing)."""
-        ui, settings = self.ui, self.window.settings
+        ui, settings = self.ui, self.main.settings
         for widget in (ui.fontSizeBox, ui.themeBox, ui.releaseBox):
             widget.blockSignals(True)
         points = cfg.read(settings, cfg.Prefs.FONT_SIZE)
         ui.fontSizeBox.setValue(points if points > DEFAULT_FONT else DEFAULT_FONT)
-        ui.themeBox.setCurrentIndex(max(0, ui.themeBox.findData(self.window.theme.choice)))
+        ui.themeBox.setCurrentIndex(max(0, ui.themeBox.findData(self.main.theme.choice)))
         ui.releaseBox.clear()
-        kb = self.window.kb
+        kb = self.main.kb
         newest = list(kb.releases.values())[-1]
         ui.releaseBox.addItem(f"The newest loaded ({newest.product})", "")
         for release in reversed(list(kb.releases.values())):
@@ -103,25 +104,25 @@ class PreferencesDialog(QDialog):
                                                    for n in CONTENT_CACHES)))
 
     def _on_font(self, value: int) -> None:
-        self.window.theme.set_font_size(0 if value <= DEFAULT_FONT else value)
+        self.main.theme.set_font_size(0 if value <= DEFAULT_FONT else value)
 
     def _on_theme(self, _index: int) -> None:
-        self.window.theme.set_choice(self.ui.themeBox.currentData())
+        self.main.theme.set_choice(self.ui.themeBox.currentData())
 
     def _on_release(self, _index: int) -> None:
-        self.window.set_default_release(self.ui.releaseBox.currentData() or "")
+        self.main.set_default_release(self.ui.releaseBox.currentData() or "")
 
     def clear_index(self) -> None:
-        self.window.search.shutdown()
+        self.main.search.shutdown()
         clear_search_index()
-        self.window.search.restart()
+        self.main.search.restart()
         self.show_sizes()
-        self.window.statusBar().showMessage("Search index cleared; rebuilding it", 6000)
+        self.main.statusBar().showMessage("Search index cleared; rebuilding it", 6000)
 
     def clear_content(self) -> None:
         clear_content_caches()
         self.show_sizes()
-        self.window.statusBar().showMessage("Parsed content cleared; it is read again at the "
+        self.main.statusBar().showMessage("Parsed content cleared; it is read again at the "
                                             "next start", 6000)
 
     def restore_defaults(self) -> None:

@@ -55,7 +55,8 @@ class ReadingTools(QObject):
     def apply_colours(self) -> None:
         """Entry colours and icon folders for the current palette (at start, on theme change)."""
         self.view.setSearchPaths(icon_folders())
-        self.view.document().setDefaultStyleSheet(entry_style_sheet(self.view.palette()))
+        # The application's palette: a widget's own copy follows it only a moment later.
+        self.view.document().setDefaultStyleSheet(entry_style_sheet(QGuiApplication.palette()))
 
     # -- zoom ------------------------------------------------------------------------------
     def _on_zoom(self, percent: int) -> None:

@@ -172,7 +172,8 @@ def soft_selection(palette: QPalette) -> QColor:
 
 def use_soft_selection(widget: QWidget) -> None:
     """Give an item view the soft selection; text keeps the ordinary text colour."""
-    palette = widget.palette()
+    palette = QPalette(QGuiApplication.palette())
+    palette.setResolveMask(0)  # only the two roles below are the widget's own
     for group in (Group.Active, Group.Inactive):
         palette.setColor(group, Role.Highlight, soft_selection(palette))
         palette.setColor(group, Role.HighlightedText, palette.color(Role.Text))

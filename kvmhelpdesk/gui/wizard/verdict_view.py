@@ -71,6 +71,12 @@ def findings_html(verdict: Verdict, kb: KnowledgeBase) -> str:
     return "\n".join(parts)
 
 
+def findings_description(verdict: Verdict) -> str:
+    """What a screen reader says about the findings pane before reading it."""
+    return (f"Verdict {status_word(verdict.verdict)}. {summary_counts(verdict.findings)}. "
+            "Findings grouped by host, guest and performance; each names its entry.")
+
+
 def _citation(finding: Finding, verdict: Verdict, kb: KnowledgeBase) -> str:
     if not finding.entry:
         return ""

@@ -45,6 +45,7 @@ class VerdictPage(CasePage):
             return
         view.show_banner(*banner, verdict)
         ui.findingsView.setHtml(view.findings_html(verdict, self.kb))
+        ui.findingsView.setAccessibleDescription(view.findings_description(verdict))
         view.fill_checklist(ui.conditionsList, verdict.conditions, True, "Nothing to confirm.")
         view.fill_checklist(ui.adviceList, verdict.advice, False, "No advice.")
         ui.conditionsLabel.setText(f"Conditions to confirm with the customer "
