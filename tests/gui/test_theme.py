@@ -78,9 +78,8 @@ def test_entry_colours_come_from_the_palette(palettes) -> None:
     light = theme.entry_style_sheet(palettes["light"])
     assert dark != light
     assert palettes["dark"].color(Role.Link).name() in dark
-    from kvmhelpdesk.kb.render import entry_html
-
     from kvmhelpdesk.kb import load_knowledge_base
+    from kvmhelpdesk.kb.render import entry_html
 
     kb = load_knowledge_base()
     for entry_id in ("os-win2k8", "feat-ksm", "opt-drive"):
