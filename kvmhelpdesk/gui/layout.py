@@ -3,7 +3,9 @@
 Below COMPACT_WIDTH the toolbar shows icons only and the search field takes what is left, so
 the field never moves into the toolbar's overflow menu (where Ctrl+K would type into nothing).
 The navigation pane keeps its width when the window grows (the entry gets the space) and is
-narrowed to at most NAV_SHARE of a small window, never below its minimum.
+narrowed to at most NAV_SHARE of a small window, never below its minimum. In a compact window
+the guest matrix gets the whole width: the navigation pane steps aside while the matrix tab is
+shown and comes back with the entry.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ if TYPE_CHECKING:
 MINIMUM_SIZE = QSize(640, 440)  # a third of a 1920 screen; everything still fits
 COMPACT_WIDTH = 1000  # below this the toolbar shows icons only
 SEARCH_MIN_WIDTH = 180
-SEARCH_MAX_WIDTH = 560
 NAV_SHARE = 0.40
 NAV_DEFAULT = 330
 NAV_TAB_ICONS = ("section", "search", "index", "bookmark")  # shown alone when text won't fit
@@ -41,12 +42,13 @@ class WindowLayout(QObject):
         ui.mainTabs.setMinimumWidth(320)
         ui.splitter.installEventFilter(self)
         ui.navTabs.installEventFilter(self)
+        ui.mainTabs.currentChanged.connect(lambda _index: self._place_nav_pane())
 
     def place_search_field(self) -> None:
-        """The search field grows with the toolbar but never below a usable width."""
+        """The search field takes the rest of the toolbar (as a browser's address bar does),
+        never less than a usable width."""
         field = self.window.search.field
         field.setMinimumWidth(SEARCH_MIN_WIDTH)
-        field.setMaximumWidth(SEARCH_MAX_WIDTH)
         field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def adapt(self, width: int) -> None:
@@ -57,6 +59,12 @@ class WindowLayout(QObject):
             style = (Qt.ToolButtonStyle.ToolButtonIconOnly if compact
                      else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.window.ui.mainToolBar.setToolButtonStyle(style)
+            self._place_nav_pane()
+
+    def _place_nav_pane(self) -> None:
+        ui = self.window.ui
+        wide_table = bool(self.compact) and ui.mainTabs.currentWidget() is ui.matrixTab
+        ui.navTabs.setHidden(wide_table)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(event, QResizeEvent):

@@ -119,3 +119,15 @@ def test_matrix_never_shows_blank_cell_as_a_value(window) -> None:
     rhel5 = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "RHEL 5.x")
     assert model.index(rhel5, VIRT_COLUMN).data() == "—"
     assert model.index(rhel5, VIRT_COLUMN).data(Qt.ItemDataRole.ToolTipRole) == BLANK_TIP
+
+
+def test_matrix_takes_the_whole_width_of_a_compact_window(window, qtbot) -> None:
+    _sized(window, qtbot, 683, 700)
+    window.show_matrix()
+    assert not window.ui.navTabs.isVisible()
+    qtbot.waitUntil(lambda: window.ui.mainTabs.width() >= 683 - 20)
+    window.open_entry("os-win7")
+    assert window.ui.navTabs.isVisible()
+    _sized(window, qtbot, 1366, 768)
+    window.show_matrix()
+    assert window.ui.navTabs.isVisible()

@@ -29,14 +29,9 @@ class Ui_FindBar(object):
         self.findLayout.setSpacing(4)
         self.findLayout.setObjectName(u"findLayout")
         self.findLayout.setContentsMargins(4, 2, 4, 2)
-        self.findLabel = QLabel(FindBar)
-        self.findLabel.setObjectName(u"findLabel")
-
-        self.findLayout.addWidget(self.findLabel)
-
         self.findField = QLineEdit(FindBar)
         self.findField.setObjectName(u"findField")
-        self.findField.setMinimumSize(QSize(120, 0))
+        self.findField.setMinimumSize(QSize(100, 0))
         self.findField.setClearButtonEnabled(True)
 
         self.findLayout.addWidget(self.findField)
@@ -60,7 +55,7 @@ class Ui_FindBar(object):
 
         self.countLabel = QLabel(FindBar)
         self.countLabel.setObjectName(u"countLabel")
-        self.countLabel.setMinimumSize(QSize(90, 0))
+        self.countLabel.setMinimumSize(QSize(64, 0))
 
         self.findLayout.addWidget(self.countLabel)
 
@@ -74,9 +69,6 @@ class Ui_FindBar(object):
 
         self.findLayout.addWidget(self.closeButton)
 
-#if QT_CONFIG(shortcut)
-        self.findLabel.setBuddy(self.findField)
-#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(FindBar)
 
@@ -87,8 +79,7 @@ class Ui_FindBar(object):
 #if QT_CONFIG(accessibility)
         FindBar.setAccessibleName(QCoreApplication.translate("FindBar", u"Find in entry", None))
 #endif // QT_CONFIG(accessibility)
-        self.findLabel.setText(QCoreApplication.translate("FindBar", u"F&ind:", None))
-        self.findField.setPlaceholderText(QCoreApplication.translate("FindBar", u"Words in this entry", None))
+        self.findField.setPlaceholderText(QCoreApplication.translate("FindBar", u"Find in this entry", None))
 #if QT_CONFIG(accessibility)
         self.findField.setAccessibleName(QCoreApplication.translate("FindBar", u"Find in entry", None))
 #endif // QT_CONFIG(accessibility)
@@ -114,7 +105,7 @@ class Ui_FindBar(object):
 #if QT_CONFIG(accessibility)
         self.countLabel.setAccessibleName(QCoreApplication.translate("FindBar", u"Matches found", None))
 #endif // QT_CONFIG(accessibility)
-        self.closeButton.setText(QCoreApplication.translate("FindBar", u"Close", None))
+        self.closeButton.setText(QCoreApplication.translate("FindBar", u"\u00d7", None))
 #if QT_CONFIG(tooltip)
         self.closeButton.setToolTip(QCoreApplication.translate("FindBar", u"Close the find bar and clear its highlights (Esc)", None))
 #endif // QT_CONFIG(tooltip)
