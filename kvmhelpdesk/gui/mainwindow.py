@@ -343,9 +343,11 @@ class MainWindow(QMainWindow):
             self.open_entry(HOME_ENTRY)
         self.search.restore()
         # Slow work (opening the search index, saving rendered pages) waits for the first
-        # paint; the timer covers a window that is never painted.
+        # paint; the timer covers a window that is never painted. The window's own paint
+        # event: asking for the entry view's viewport would cost a Python wrapper for it,
+        # which PySide makes slowly (some 20 ms) the first time.
         self._after_paint_done = False
-        self.ui.entryView.viewport().installEventFilter(self)
+        self.installEventFilter(self)
         QTimer.singleShot(1500, self._after_first_paint)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -357,7 +359,7 @@ class MainWindow(QMainWindow):
         if self._after_paint_done:
             return
         self._after_paint_done = True
-        self.ui.entryView.viewport().removeEventFilter(self)
+        self.removeEventFilter(self)
         self.search.start()
         self.navigation  # noqa: B018 (history menus, mouse buttons, context menus)
         save_render_cache()

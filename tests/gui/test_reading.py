@@ -166,3 +166,19 @@ def test_print_document_has_icons_and_light_colours(qapp) -> None:
                               QUrl("status-supported.svg"))
     assert image is not None and not image.isNull()
     assert ".source" in document.defaultStyleSheet()
+
+
+def test_print_preview_of_a_verdict_report(wizard, window, monkeypatch) -> None:
+    from kvmhelpdesk.gui import printing
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(printing, "preview",
+                        lambda _parent, doc, title: shown.append((title, doc.toPlainText())))
+    assert window.ui.actionPrintReport.isEnabled()
+    window.ui.actionPrintReport.trigger()
+    assert shown and shown[0][0].startswith("Support check")
+    assert "Verdict" in shown[0][1] or "verdict" in shown[0][1].lower()
+    ctrl_p = [a for a in wizard.actions() if a.shortcut().toString() == "Ctrl+P"]
+    assert ctrl_p  # Ctrl+P in the wizard window prints the report
+    ctrl_p[0].trigger()
+    assert len(shown) == 2
