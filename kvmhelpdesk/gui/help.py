@@ -101,6 +101,11 @@ class TextDialog(QDialog):
         self.browser.setOpenLinks(False)
         self.browser.setSearchPaths(icon_folders())
         self.browser.setAccessibleName(title)
+        from PySide6.QtGui import QGuiApplication
+
+        from kvmhelpdesk.gui.theme import entry_style_sheet
+
+        self.browser.document().setDefaultStyleSheet(entry_style_sheet(QGuiApplication.palette()))
         self.browser.setHtml(page)
         self.browser.anchorClicked.connect(lambda url: self._on_link(window, url))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -75,16 +75,19 @@ class Navigation(QObject):
         return super().eventFilter(watched, event)
 
     # -- context menus -----------------------------------------------------------------------
-    def add_place_actions(self, menu: QMenu, place: Place, open_text: str = "&Open") -> None:
-        """Open, Copy citation, Bookmark / Remove bookmark for one entry."""
+    def add_place_actions(self, menu: QMenu, place: Place, link: bool = False) -> None:
+        """Open, Copy citation, Bookmark / Remove bookmark for one entry (for a link under
+        the pointer the words say so, as the entry's own actions follow in the same menu)."""
         window = self.window
-        menu.addAction(open_text, lambda: window.open_place(place))
+        menu.addAction("&Open link" if link else "&Open", lambda: window.open_place(place))
         entry = window.kb.find(place.entry_id, place.release)
-        cite = menu.addAction("Copy &citation", lambda: window.reading.copy_citation(entry))
+        cite = menu.addAction("Copy &link's citation" if link else "Copy &citation",
+                              lambda: window.reading.copy_citation(entry))
         cite.setEnabled(entry is not None)
         marked = window.bookmarks.contains(place)
-        menu.addAction("Remove &bookmark" if marked else "&Bookmark",
-                       lambda: window.bookmarks.toggle(place))
+        words = ("Remove link's &bookmark", "&Bookmark link") if link else \
+            ("Remove &bookmark", "&Bookmark")
+        menu.addAction(words[0] if marked else words[1], lambda: window.bookmarks.toggle(place))
 
     def place_of(self, view: QAbstractItemView, index: QModelIndex) -> Place | None:
         """The entry a row of any of the window's lists stands for."""
@@ -138,7 +141,7 @@ class Navigation(QObject):
         if anchor.startswith("entry:"):
             current = window.current_place()
             release = current.release if current else window.kb.default_release
-            self.add_place_actions(menu, Place(release, QUrl(anchor).path()), "&Open link")
+            self.add_place_actions(menu, Place(release, QUrl(anchor).path()), link=True)
             menu.addSeparator()
         elif anchor:
             menu.addAction("Copy link &address",

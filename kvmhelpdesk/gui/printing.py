@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QIcon, QPageLayout, QPageSize, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QPageLayout,
+    QPageSize,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -18,11 +26,15 @@ from kvmhelpdesk.resources import icons_dir
 
 _IMAGE = re.compile(r'<img[^>]*\ssrc="([\w.-]+\.svg)"')
 ICON_PIXELS = 96  # icons drawn at this size, then scaled by the page: sharp on paper
+PRINT_POINTS = 10.5
 
 
 def print_document(html: str, title: str, entry_page: bool = True) -> QTextDocument:
     """A document ready for paper: light colours, icons as images, the title as metadata."""
     document = QTextDocument()
+    font = QFont(QGuiApplication.font())
+    font.setPointSizeF(PRINT_POINTS)  # paper, not the screen's size or zoom
+    document.setDefaultFont(font)
     if entry_page:
         document.setDefaultStyleSheet(entry_style_sheet(QPalette()))  # the light default
     for name in set(_IMAGE.findall(html)):

@@ -110,7 +110,7 @@ def test_mouse_back_and_forward_buttons(window) -> None:
 def test_context_menu_on_a_link(window) -> None:
     window.open_entry("os-win2k8")
     menu = window.navigation.entry_menu("entry:art-paravirt-drivers")
-    assert _texts(menu)[:3] == ["Open link", "Copy citation", "Bookmark"]
+    assert _texts(menu)[:3] == ["Open link", "Copy link's citation", "Bookmark link"]
     menu.actions()[1].trigger()
     assert "art-paravirt-drivers" in QGuiApplication.clipboard().text()
     menu.actions()[2].trigger()

@@ -24,7 +24,7 @@ class Ui_PreferencesDialog(object):
     def setupUi(self, PreferencesDialog):
         if not PreferencesDialog.objectName():
             PreferencesDialog.setObjectName(u"PreferencesDialog")
-        PreferencesDialog.resize(560, 460)
+        PreferencesDialog.resize(560, 380)
         self.dialogLayout = QVBoxLayout(PreferencesDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.appearanceGroup = QGroupBox(PreferencesDialog)
