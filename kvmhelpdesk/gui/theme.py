@@ -21,18 +21,19 @@ if TYPE_CHECKING:
 THEMES: dict[str, str] = {"system": "Follow the desktop", "light": "Light", "dark": "Dark"}
 Role, Group = QPalette.ColorRole, QPalette.ColorGroup
 
-# A restrained dark palette (close to Fusion's own dark look); links and the selection stay
-# readable on the dark base, disabled text is dimmed but above 3:1 contrast.
+# A restrained dark palette. Fields and lists (Base) are a little lighter than the window, so
+# the outlines Fusion draws (the window colour, darkened) show around check boxes and fields;
+# links and the selection stay readable, disabled text is dimmed but above 3:1 contrast.
 _DARK = {
-    Role.Window: "#2d2d30", Role.WindowText: "#e8e8e8", Role.Base: "#1f1f22",
-    Role.AlternateBase: "#2a2a2e", Role.ToolTipBase: "#3c3c40", Role.ToolTipText: "#f0f0f0",
-    Role.PlaceholderText: "#9c9ca0", Role.Text: "#e8e8e8", Role.Button: "#38383c",
-    Role.ButtonText: "#e8e8e8", Role.BrightText: "#ff8a80", Role.Light: "#4a4a50",
-    Role.Midlight: "#3e3e44", Role.Mid: "#26262a", Role.Dark: "#19191c", Role.Shadow: "#000000",
-    Role.Highlight: "#2f6fad", Role.HighlightedText: "#ffffff", Role.Link: "#82b8ff",
+    Role.Window: "#242428", Role.WindowText: "#e8e8e8", Role.Base: "#2e2e33",
+    Role.AlternateBase: "#34343a", Role.ToolTipBase: "#3c3c42", Role.ToolTipText: "#f0f0f0",
+    Role.PlaceholderText: "#a0a0a6", Role.Text: "#e8e8e8", Role.Button: "#3a3a40",
+    Role.ButtonText: "#e8e8e8", Role.BrightText: "#ff8a80", Role.Light: "#4e4e55",
+    Role.Midlight: "#42424a", Role.Mid: "#2a2a2f", Role.Dark: "#19191c", Role.Shadow: "#000000",
+    Role.Highlight: "#2f6fad", Role.HighlightedText: "#ffffff", Role.Link: "#8cc0ff",
     Role.LinkVisited: "#c7a4ff", Role.Accent: "#2f6fad",
 }
-_DARK_DISABLED = {Role.WindowText: "#85858a", Role.Text: "#85858a", Role.ButtonText: "#85858a",
+_DARK_DISABLED = {Role.WindowText: "#8e8e94", Role.Text: "#8e8e94", Role.ButtonText: "#8e8e94",
                   Role.Highlight: "#4a4a50", Role.HighlightedText: "#b0b0b0"}
 # Background tints behind a status icon and word (verdict banner): light on light, deep on dark.
 STATUS_TINTS = {
