@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QMimeData
+    from PySide6.QtCore import QMimeData, QUrl
     from PySide6.QtGui import QMouseEvent, QTextCursor, QWheelEvent
 
 # Zoom steps in percent, as browsers offer them.

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from kvmhelpdesk import APP_NAME
 from kvmhelpdesk.gui import settings as cfg
@@ -27,7 +26,12 @@ from kvmhelpdesk.gui.theme import Theme
 from kvmhelpdesk.kb import Entry, KnowledgeBase
 from kvmhelpdesk.kb.render import entry_html, save_render_cache
 
+# Event and dialog classes only in annotations or on first use: each Qt class costs a
+# millisecond or more the first time Python sees it.
 if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, QUrl
+    from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+
     from kvmhelpdesk.gui.cases import CaseController
     from kvmhelpdesk.gui.matrix import GuestMatrixFilter
 
@@ -285,6 +289,8 @@ class MainWindow(QMainWindow):
 
     # -- content packs ----------------------------------------------------------------------
     def _choose_content_pack(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, "Load content pack")
         if folder:
             self.load_content_pack(folder)

@@ -10,7 +10,7 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit
 
 from kvmhelpdesk.gui import settings as cfg
@@ -221,7 +221,7 @@ class SearchPanel(QObject):
     # -- keys and state ---------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.field and event.type() == QEvent.Type.KeyPress:
-            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+            key = event.key()  # PySide hands the filter the QKeyEvent itself
             if key == Qt.Key.Key_Escape:
                 self.field.clear()
                 return True
