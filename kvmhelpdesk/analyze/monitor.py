@@ -146,6 +146,11 @@ def analyze_monitor_text(text: str, index: Lookup, guest_name: str = "guest1") -
     if not commands:
         raise AnalyzeError("no monitor command found (expected lines such as "
                            "'(qemu) info status' or 'savevm snap1')")
+    if not any(certain for _, certain in lines) and len(commands) * 2 < len(lines):
+        # Prose with a line that happens to start with "print" or "info" is no transcript.
+        raise AnalyzeError(f"no monitor command found: only {len(commands)} of {len(lines)} "
+                           "lines start with a monitor command word and none has a (qemu) "
+                           "prompt, so this is not read as a transcript")
     if len(commands) > MAX_ITEMS:
         raise AnalyzeError(f"the transcript holds {len(commands):,} monitor commands: at most "
                            f"{MAX_ITEMS:,} are analyzed for one guest")

@@ -7,6 +7,7 @@ import textwrap
 
 from kvmhelpdesk.cli.common import CliError, load_kb, print_json
 from kvmhelpdesk.kb import KINDS, STATUS_LABELS, Entry, KnowledgeBase
+from kvmhelpdesk.kb.render import entry_facts
 from kvmhelpdesk.kb.serialize import entry_summary, entry_to_dict
 
 
@@ -76,6 +77,11 @@ def format_entry(entry: Entry, kb: KnowledgeBase) -> str:
     lines.append(f"source section: {kb.section_heading(entry)}")
     if entry.source_text:
         lines.append(f"statement text: {entry.source_text}")
+    facts = entry_facts(entry)
+    if facts:
+        lines.append("facts:")
+        lines += [textwrap.fill(f"{name}: {value}", 96, initial_indent="  ",
+                                subsequent_indent="    ") for name, value in facts]
     if entry.restrictions:
         lines.append("restrictions:")
         lines += [textwrap.fill(r, 96, initial_indent="  - ", subsequent_indent="    ")

@@ -34,7 +34,9 @@ def create_window(extra_content: Sequence[str] = (), settings: QSettings | None 
     extra = list(dict.fromkeys([*remembered, *extra_content]))
     kb = load_knowledge_base(extra)
     loaded = [d for d in extra if not any(d in p for p in kb.problems)]
-    window = MainWindow(kb, settings, loaded)
+    from kvmhelpdesk.gui import theme
+
+    window = MainWindow(kb, settings, loaded, theme.start(settings))
     window.report_problems(kb.problems)
     # A remembered pack that is broken now is left out, but stays remembered: Forget must
     # stay reachable to drop it.

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kvmhelpdesk import APP_NAME, fileio
@@ -146,6 +146,19 @@ class CaseController(QObject):
         self._tell(f"Report written to {path}")
         return True
 
+    def print_report(self) -> bool:
+        """Print preview of the verdict report (the same HTML as the export)."""
+        from kvmhelpdesk.gui.printing import preview, print_document
+        from kvmhelpdesk.report import render
+
+        verdict = self._verdict()
+        if verdict is None:
+            return False
+        title = f"Support check: {self._title()}"
+        preview(self.wizard or self.window, print_document(render(verdict, "html"), title,
+                                                           entry_page=False), title)
+        return True
+
     def copy_report(self) -> str:
         """Put the plain-text report on the clipboard (what ticket systems paste best)."""
         from kvmhelpdesk.report import render
@@ -239,6 +252,11 @@ class CaseController(QObject):
             wizard.export_requested.connect(lambda: self.export_report())
             wizard.copy_requested.connect(self.copy_report)
             wizard.close_requested.connect(self.close_case)
+            # Ctrl+P in the wizard window prints the report (the main window's prints entries).
+            print_action = QAction("Print report…", wizard)
+            print_action.setShortcut(QKeySequence("Ctrl+P"))
+            print_action.triggered.connect(lambda: self.print_report())
+            wizard.addAction(print_action)
             self.wizard = wizard
         return self.wizard
 
@@ -345,7 +363,8 @@ class CaseController(QObject):
 
     def _sync_actions(self) -> None:
         ui = self.window.ui
-        for action in (ui.actionSaveCase, ui.actionSaveCaseAs, ui.actionExportReport):
+        for action in (ui.actionSaveCase, ui.actionSaveCaseAs, ui.actionExportReport,
+                       ui.actionPrintReport):
             action.setEnabled(self.active)
 
 

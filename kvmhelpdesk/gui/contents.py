@@ -1,12 +1,24 @@
-"""The contents tree: the statement's sections in order, entries grouped by kind inside."""
+"""The contents tree: the statement's sections in order, entries grouped by kind inside.
+
+An entry with a status shows its status icon (tick, cross, ...), so unsupported CPU hotplug
+does not look like supported KSM; the word is in its tooltip and its accessible text.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
 
-from kvmhelpdesk.gui.icons import icon, kind_icon
-from kvmhelpdesk.kb import KIND_LABELS, KINDS, KnowledgeBase, Release
+from kvmhelpdesk.gui.icons import icon, kind_icon, status_icon
+from kvmhelpdesk.kb import (
+    KIND_LABELS,
+    KIND_NAMES,
+    KINDS,
+    STATUS_LABELS,
+    Entry,
+    KnowledgeBase,
+    Release,
+)
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1  # (release id, entry id) on entry items
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # "release/entry id": a plain string Qt can match on
@@ -48,13 +60,27 @@ def _add_release(parent: QStandardItem, release: Release) -> None:
                 target.setEditable(False)
                 section_item.appendRow(target)
             for entry in of_kind:
-                item = QStandardItem(kind_icon(entry.kind), entry.title)
+                item = QStandardItem(entry_icon(entry), entry.title)
                 item.setEditable(False)
                 item.setData((release.id, entry.id), PLACE_ROLE)
                 item.setData(f"{release.id}/{entry.id}", KEY_ROLE)
-                item.setToolTip(f"{entry.title} [{entry.id}]")
+                word = entry_status_word(entry)
+                item.setToolTip(f"{entry.title} — {word} [{entry.id}]")
+                item.setData(f"{entry.title}, {word}", Qt.ItemDataRole.AccessibleTextRole)
                 target.appendRow(item)
         parent.appendRow(section_item)
+
+
+def entry_icon(entry: Entry) -> QIcon:
+    """The status icon where the entry has a status, else its kind's icon."""
+    return status_icon(entry.status) if entry.status else kind_icon(entry.kind)
+
+
+def entry_status_word(entry: Entry) -> str:
+    """"Unsupported", or the kind ("Article") for an entry without a status."""
+    if entry.status:
+        return STATUS_LABELS.get(entry.status, entry.status)
+    return KIND_NAMES.get(entry.kind, entry.kind)
 
 
 def find_entry_index(model: QStandardItemModel, release: str, entry_id: str) -> QModelIndex:

@@ -1,79 +1,108 @@
-"""The main window: contents tree, entry view with history, and the guest OS matrix."""
+"""The main window: contents tree, entry view with history, and the guest OS matrix.
+
+Reading tools (find, zoom, print), the layout policy and the theme are small and made with
+the window; bookmarks, the index, navigation menus, help and preferences are made on first
+use, so the first window paints as fast as a bare one.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow
 
-from kvmhelpdesk import APP_NAME, __version__
+from kvmhelpdesk import APP_NAME
 from kvmhelpdesk.gui import settings as cfg
 from kvmhelpdesk.gui.contents import PLACE_ROLE, build_contents_model, find_entry_index
 from kvmhelpdesk.gui.forms.ui_mainwindow import Ui_MainWindow
 from kvmhelpdesk.gui.history import History, Place
-from kvmhelpdesk.gui.icons import icon, status_icon
-from kvmhelpdesk.gui.matrix import ENTRY_ROLE, STATUS_COLUMN, GuestMatrixFilter, GuestMatrixModel
-from kvmhelpdesk.kb import STATUS_LABELS, STATUSES, ContentError, KnowledgeBase
+from kvmhelpdesk.gui.icons import icon
+from kvmhelpdesk.gui.layout import WindowLayout
+from kvmhelpdesk.gui.parts import Part
+from kvmhelpdesk.gui.reading import ReadingTools
+from kvmhelpdesk.gui.theme import Theme
+from kvmhelpdesk.kb import Entry, KnowledgeBase
 from kvmhelpdesk.kb.render import entry_html, save_render_cache
-from kvmhelpdesk.resources import icons_dir
 
+# Event and dialog classes only in annotations or on first use: each Qt class costs a
+# millisecond or more the first time Python sees it.
 if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, QUrl
+    from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+
     from kvmhelpdesk.gui.cases import CaseController
+    from kvmhelpdesk.gui.matrix import GuestMatrixFilter
 
 HOME_ENTRY = "art-overview"
 ENTRY_TAB, MATRIX_TAB = 0, 1
+CONTENTS_TAB, RESULTS_TAB, INDEX_TAB, BOOKMARKS_TAB = range(4)
 
 
 class MainWindow(QMainWindow):
     entry_opened = Signal(str, str)  # release id, entry id
 
     def __init__(self, kb: KnowledgeBase, settings: QSettings,
-                 extra_content: Sequence[str] = ()) -> None:
+                 extra_content: Sequence[str] = (), theme: Theme | None = None) -> None:
         super().__init__()
         self.kb = kb
         self.settings = settings
         self.extra_content = list(extra_content)
         self.history = History()
         self.highlight: tuple[str, ...] = ()
+        self.theme = theme or Theme(QApplication.instance(), settings)
+        self._apply_default_release()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon("app"))
+        self.layout_policy = WindowLayout(self)
         self._setup_actions()
         self._setup_entry_view()
         self._setup_contents()
-        self.matrix_model: GuestMatrixModel | None = None
         self.ui.mainTabs.currentChanged.connect(self._on_main_tab)
+        self.ui.navTabs.currentChanged.connect(self._on_nav_tab)
         self._setup_cases()
         self._setup_search()
+        self.theme.changed.connect(self._on_theme_changed)
         self._restore_state()
 
     # -- set-up ---------------------------------------------------------------------------
     def _setup_actions(self) -> None:
         ui = self.ui
-        ui.actionBack.setIcon(icon("go-back"))
-        ui.actionForward.setIcon(icon("go-forward"))
-        ui.actionShowMatrix.setIcon(icon("matrix"))
-        ui.actionFocusSearch.setIcon(icon("search"))
-        ui.actionFocusSearch.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+        self._set_icons()
         ui.actionBack.triggered.connect(self.go_back)
         ui.actionForward.triggered.connect(self.go_forward)
+        ui.actionHome.triggered.connect(lambda: self.open_entry(HOME_ENTRY))
         ui.actionShowMatrix.triggered.connect(self.show_matrix)
         ui.actionShowContents.triggered.connect(self.show_contents)
+        ui.actionShowIndex.triggered.connect(self.show_index)
+        ui.actionShowBookmarks.triggered.connect(self.show_bookmarks)
+        ui.actionToggleBookmark.triggered.connect(lambda: self.bookmarks.toggle())
+        ui.menuBookmarks.aboutToShow.connect(lambda: self.bookmarks.fill_menu())
         ui.actionQuit.triggered.connect(self.close)
-        ui.actionAbout.triggered.connect(self._about)
+        ui.actionUserGuide.triggered.connect(lambda: self.help.user_guide())
+        ui.actionShortcuts.triggered.connect(lambda: self.help.shortcuts())
+        ui.actionAbout.triggered.connect(lambda: self.help.about())
+        ui.actionAboutQt.triggered.connect(lambda: self.help.about_qt())
+        ui.actionPreferences.triggered.connect(self.show_preferences)
         ui.actionLoadContentPack.triggered.connect(self._choose_content_pack)
         ui.actionForgetContentPacks.triggered.connect(self.forget_content_packs)
         ui.actionForgetContentPacks.setEnabled(bool(self.extra_content))
         self._update_nav_actions()
 
+    def _set_icons(self) -> None:
+        ui = self.ui
+        for action, name in ((ui.actionBack, "go-back"), (ui.actionForward, "go-forward"),
+                             (ui.actionShowMatrix, "matrix"), (ui.actionFocusSearch, "search"),
+                             (ui.actionNewCase, "wizard"), (ui.actionImport, "import"),
+                             (ui.actionToggleBookmark, "bookmark")):
+            action.setIcon(icon(name))
+
     def _setup_entry_view(self) -> None:
-        view = self.ui.entryView
-        view.setSearchPaths([str(icons_dir())])
-        view.anchorClicked.connect(self._on_link)
+        self.reading = ReadingTools(self)
+        self.ui.entryView.anchorClicked.connect(self._on_link)
 
     def _setup_contents(self) -> None:
         tree = self.ui.contentsTree
@@ -87,36 +116,39 @@ class MainWindow(QMainWindow):
         self.ui.contentsTree.expandToDepth(0)
 
     def _on_main_tab(self, index: int) -> None:
-        if index == MATRIX_TAB and self.matrix_model is None:
-            self._setup_matrix()
+        if index == MATRIX_TAB:
+            self.matrix  # noqa: B018 (built when first shown: start-up lays out no hidden table)
 
-    def _setup_matrix(self) -> None:
-        """Built when the matrix tab is first shown: start-up does not lay out a hidden table."""
-        ui = self.ui
-        entries = self.kb.entries(kind="guest-os")
-        self.matrix_model = GuestMatrixModel(entries, self)
-        self.matrix_proxy = GuestMatrixFilter(self)
-        self.matrix_proxy.setSourceModel(self.matrix_model)
-        table = ui.matrixTable
-        table.setModel(self.matrix_proxy)
-        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
-        table.resizeColumnsToContents()
-        table.setColumnWidth(STATUS_COLUMN, max(table.columnWidth(STATUS_COLUMN), 120))
-        table.doubleClicked.connect(self._on_matrix_activated)
-        table.activated.connect(self._on_matrix_activated)
-        ui.matrixStatusFilter.addItem("All statuses", "")
-        for status in STATUSES:
-            ui.matrixStatusFilter.addItem(status_icon(status), STATUS_LABELS[status], status)
-        ui.matrixFilter.textChanged.connect(self._on_matrix_filter)
-        ui.matrixStatusFilter.currentIndexChanged.connect(self._on_matrix_filter)
-        self._on_matrix_filter()
+    def _on_nav_tab(self, index: int) -> None:
+        if index == INDEX_TAB:
+            self.index_panel  # noqa: B018 (built on first show)
+        elif index == BOOKMARKS_TAB:
+            self.bookmarks.build_panel()
 
     def _setup_search(self) -> None:
         from kvmhelpdesk.gui.search_panel import SearchPanel
 
         self.search = SearchPanel(self)
+        self.layout_policy.place_search_field()
+
+    # -- parts made on first use ------------------------------------------------------------
+    bookmarks = Part["Bookmarks"]("kvmhelpdesk.gui.bookmarks", "Bookmarks")
+    index_panel = Part["IndexPanel"]("kvmhelpdesk.gui.index_panel", "IndexPanel")
+    matrix = Part["MatrixTab"]("kvmhelpdesk.gui.matrix", "MatrixTab")
+    navigation = Part["Navigation"]("kvmhelpdesk.gui.navigation", "Navigation")
+    help = Part["HelpMenu"]("kvmhelpdesk.gui.help", "HelpMenu")
+    preferences = Part["PreferencesDialog"]("kvmhelpdesk.gui.preferences", "PreferencesDialog")
+
+    @property
+    def matrix_proxy(self) -> GuestMatrixFilter:
+        return self.matrix.proxy
+
+    def show_preferences(self) -> None:
+        dialog = self.preferences
+        dialog.load()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     @property
     def cases(self) -> CaseController:
@@ -130,7 +162,8 @@ class MainWindow(QMainWindow):
     def _setup_cases(self) -> None:
         ui = self.ui
         self._cases: CaseController | None = None
-        for action in (ui.actionSaveCase, ui.actionSaveCaseAs, ui.actionExportReport):
+        for action in (ui.actionSaveCase, ui.actionSaveCaseAs, ui.actionExportReport,
+                       ui.actionPrintReport):
             action.setEnabled(False)  # until a case is open (the controller keeps this in step)
         ui.menuRecentCases.aboutToShow.connect(lambda: self.cases.fill_recent_menu())
         ui.actionNewCase.setIcon(icon("wizard"))
@@ -142,6 +175,7 @@ class MainWindow(QMainWindow):
         ui.actionSaveCaseAs.triggered.connect(lambda: self.cases.save_case_as())
         ui.actionImport.triggered.connect(lambda: self.cases.import_input())
         ui.actionExportReport.triggered.connect(lambda: self.cases.export_report())
+        ui.actionPrintReport.triggered.connect(lambda: self.cases.print_report())
 
     # -- navigation -----------------------------------------------------------------------
     def open_entry(self, entry_id: str, release: str | None = None,
@@ -154,7 +188,7 @@ class MainWindow(QMainWindow):
             return False
         self.highlight = tuple(highlight)
         self.ui.entryView.setHtml(entry_html(entry, self.kb, self.highlight))
-        self.ui.mainTabs.setCurrentIndex(ENTRY_TAB)
+        self.show_entry_tab()
         if record:
             self.history.visit(Place(release, entry_id))
         self._select_in_tree(release, entry_id)
@@ -163,32 +197,71 @@ class MainWindow(QMainWindow):
         self.entry_opened.emit(release, entry_id)
         return True
 
+    def open_place(self, place: Place) -> bool:
+        return self.open_entry(place.entry_id, place.release)
+
     def current_place(self) -> Place | None:
         return self.history.current
 
+    def current_entry(self) -> Entry | None:
+        place = self.history.current
+        return self.kb.find(place.entry_id, place.release) if place else None
+
+    def rerender(self, highlight: Iterable[str] | None = None) -> None:
+        """Show the current entry again (theme, highlights) where the reader was."""
+        entry = self.current_entry()
+        if entry is None:
+            return
+        if highlight is not None:
+            self.highlight = tuple(highlight)
+        bar = self.ui.entryView.verticalScrollBar()
+        position = bar.value()
+        self.ui.entryView.setHtml(entry_html(entry, self.kb, self.highlight))
+        bar.setValue(position)
+
     def go_back(self) -> None:
         if self.history.can_go_back():
-            place = self.history.back()
-            if place:
-                self.open_entry(place.entry_id, place.release, record=False)
+            self._show_history(self.history.back())
 
     def go_forward(self) -> None:
         if self.history.can_go_forward():
-            place = self.history.forward()
-            if place:
-                self.open_entry(place.entry_id, place.release, record=False)
+            self._show_history(self.history.forward())
+
+    def go_to_history(self, position: int) -> None:
+        self._show_history(self.history.jump(position))
+
+    def _show_history(self, place: Place | None) -> None:
+        if place:
+            self.open_entry(place.entry_id, place.release, record=False)
+
+    def show_entry_tab(self) -> None:
+        self.ui.mainTabs.setCurrentIndex(ENTRY_TAB)
 
     def show_matrix(self) -> None:
         self.ui.mainTabs.setCurrentIndex(MATRIX_TAB)
         self.ui.matrixFilter.setFocus()
 
     def show_contents(self) -> None:
-        self.ui.navTabs.setCurrentIndex(0)
+        self.ui.navTabs.setCurrentIndex(CONTENTS_TAB)
         self.ui.contentsTree.setFocus()
+
+    def show_index(self) -> None:
+        self.ui.navTabs.setCurrentIndex(INDEX_TAB)
+        self.ui.indexFilter.setFocus()
+        self.ui.indexFilter.selectAll()
+
+    def show_bookmarks(self) -> None:
+        self.ui.navTabs.setCurrentIndex(BOOKMARKS_TAB)
+        self.ui.bookmarksList.setFocus()
 
     def _update_nav_actions(self) -> None:
         self.ui.actionBack.setEnabled(self.history.can_go_back())
         self.ui.actionForward.setEnabled(self.history.can_go_forward())
+
+    def _select_current_in_tree(self) -> None:
+        place = self.history.current
+        if place is not None:
+            self._select_in_tree(place.release, place.entry_id)
 
     def _select_in_tree(self, release: str, entry_id: str) -> None:
         index = find_entry_index(self.contents_model, release, entry_id)
@@ -214,58 +287,37 @@ class MainWindow(QMainWindow):
             # The app never goes online; show where the link points instead.
             self.statusBar().showMessage(f"External link (not opened): {url.toString()}", 8000)
 
-    def _on_matrix_activated(self, index: QModelIndex) -> None:
-        entry = self.matrix_proxy.data(index, ENTRY_ROLE)
-        if entry is not None:
-            self.open_entry(entry.id, entry.release)
-
-    def _on_matrix_filter(self, *_: object) -> None:
-        ui = self.ui
-        self.matrix_proxy.set_text(ui.matrixFilter.text())
-        self.matrix_proxy.set_status(ui.matrixStatusFilter.currentData())
-        shown, total = self.matrix_proxy.rowCount(), self.matrix_model.rowCount()
-        ui.matrixCount.setText(f"{shown} of {total} rows")
-
     # -- content packs ----------------------------------------------------------------------
     def _choose_content_pack(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, "Load content pack")
         if folder:
             self.load_content_pack(folder)
 
     def load_content_pack(self, folder: str) -> bool:
         """Load a pack beside the embedded content; a broken pack is reported and left out."""
-        from kvmhelpdesk.kb import load_knowledge_base
+        from kvmhelpdesk.gui.content_packs import load_content_pack
 
-        try:
-            kb = load_knowledge_base([*self.extra_content, folder])
-        except ContentError as exc:  # the embedded content itself: cannot happen in a release
-            QMessageBox.critical(self, APP_NAME, str(exc))
-            return False
-        new_problems = [p for p in kb.problems if folder in p]
-        if new_problems:
-            QMessageBox.warning(self, APP_NAME, "The content pack was not loaded:\n\n"
-                                + "\n".join(new_problems))
-            return False
-        self._use_kb(kb, [*self.extra_content, folder])
-        self.statusBar().showMessage(f"Loaded content pack {folder}", 8000)
-        return True
+        return load_content_pack(self, folder)
 
     def forget_content_packs(self) -> None:
         """Back to the embedded knowledge base only (also for the next start)."""
-        from kvmhelpdesk.kb import load_knowledge_base
+        from kvmhelpdesk.gui.content_packs import forget_content_packs
 
-        self._use_kb(load_knowledge_base(), [])
-        self.statusBar().showMessage("Using the embedded knowledge base only", 8000)
+        forget_content_packs(self)
 
-    def _use_kb(self, kb: KnowledgeBase, extra_content: list[str]) -> None:
+    def use_kb(self, kb: KnowledgeBase, extra_content: list[str]) -> None:
+        """Show another knowledge base everywhere (after loading or forgetting a pack)."""
         self.extra_content = extra_content
         cfg.write(self.settings, cfg.Prefs.EXTRA_CONTENT, extra_content)
         self.kb = kb
+        self._apply_default_release()
         self._fill_contents()
-        if self.matrix_model is not None:
-            self.matrix_model = GuestMatrixModel(kb.entries(kind="guest-os"), self)
-            self.matrix_proxy.setSourceModel(self.matrix_model)
-            self._on_matrix_filter()
+        for part in (MainWindow.index_panel, MainWindow.bookmarks, MainWindow.matrix):
+            made = part.made(self)
+            if made is not None:
+                made.reload()
         self.ui.actionForgetContentPacks.setEnabled(bool(extra_content))
         self.search.restart()
         place = self.history.current
@@ -288,7 +340,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = cfg.read(s, cfg.WindowState.SPLITTER)
         if splitter.isEmpty() or not self.ui.splitter.restoreState(splitter):
-            self.ui.splitter.setSizes([330, 850])
+            self.layout_policy.default_splitter()
         last = cfg.read(s, cfg.WindowState.LAST_ENTRY)
         release = cfg.read(s, cfg.WindowState.LAST_RELEASE) or None
         if release not in self.kb.releases:
@@ -297,9 +349,11 @@ class MainWindow(QMainWindow):
             self.open_entry(HOME_ENTRY)
         self.search.restore()
         # Slow work (opening the search index, saving rendered pages) waits for the first
-        # paint; the timer covers a window that is never painted.
+        # paint; the timer covers a window that is never painted. The window's own paint
+        # event: asking for the entry view's viewport would cost a Python wrapper for it,
+        # which PySide makes slowly (some 20 ms) the first time.
         self._after_paint_done = False
-        self.ui.entryView.viewport().installEventFilter(self)
+        self.installEventFilter(self)
         QTimer.singleShot(1500, self._after_first_paint)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -311,8 +365,9 @@ class MainWindow(QMainWindow):
         if self._after_paint_done:
             return
         self._after_paint_done = True
-        self.ui.entryView.viewport().removeEventFilter(self)
+        self.removeEventFilter(self)
         self.search.start()
+        self.navigation  # noqa: B018 (history menus, mouse buttons, context menus)
         save_render_cache()
 
     def save_state(self) -> None:
@@ -336,11 +391,45 @@ class MainWindow(QMainWindow):
         self.search.shutdown()
         super().closeEvent(event)
 
-    def _about(self) -> None:
-        release = self.kb.release()
-        QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            f"<p>Knowledge base: {release.title} (qemu-kvm {release.qemu_kvm_version}).</p>"
-            "<p>Works offline: the app makes no network connection.</p>",
-        )
+    # -- preferences and look ----------------------------------------------------------------
+    def _apply_default_release(self) -> None:
+        self.kb.prefer_release(cfg.read(self.settings, cfg.Prefs.DEFAULT_RELEASE) or None)
+
+    def set_default_release(self, release: str) -> None:
+        cfg.write(self.settings, cfg.Prefs.DEFAULT_RELEASE, release)
+        self._apply_default_release()
+        self.statusBar().showMessage(f"Default release: {self.kb.release().title}", 6000)
+
+    def _on_theme_changed(self, _dark: bool) -> None:
+        """Icons have light and dark variants; entry pages and result rows are re-coloured."""
+        self._set_icons()
+        self.layout_policy.refresh_icons()
+        self._fill_contents()
+        self._select_current_in_tree()
+        self._recolour()
+
+    def _recolour(self) -> None:
+        from kvmhelpdesk.gui.theme import use_soft_selection
+
+        self.reading.apply_colours()
+        use_soft_selection(self.ui.resultsList)
+        if self.search.delegate is not None:
+            self.search.delegate.forget()
+            self.ui.resultsList.viewport().update()
+        self.rerender()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "search"):
+            self._recolour()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.layout_policy.adapt(event.size().width())
+        super().resizeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc that no field used: clear find and search highlights."""
+        if event.key() == Qt.Key.Key_Escape and self.reading.clear_highlights():
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,12 +1,20 @@
-"""The guest OS matrix: every guest row of the statement as a sortable, filterable table."""
+"""The guest OS matrix: every guest row of the statement as a sortable, filterable table.
+
+Status comes second (icon and word); the product's full name is the first cell's tooltip, so
+Notes and PV drivers fit beside the rest without scrolling at the default window size. Rows
+are two lines high, so all twelve rows show at once; a longer note ends in "…" and is whole in
+its tooltip and in the entry. A blank cell of the statement shows as a dash, explained in its
+tooltip, never as if it were a value.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -16,30 +24,50 @@ from kvmhelpdesk.gui.icons import status_icon
 from kvmhelpdesk.kb import STATUS_LABELS, STATUSES, Entry
 from kvmhelpdesk.kb.render import product_name, service_pack_text
 
-COLUMNS = ("Guest OS", "Product", "Status", "Service pack", "Bits", "Virt type", "PV drivers",
-           "Notes")
+if TYPE_CHECKING:
+    from kvmhelpdesk.gui.forms.ui_mainwindow import Ui_MainWindow
+    from kvmhelpdesk.gui.mainwindow import MainWindow
+
+COLUMNS = ("Guest OS", "Status", "Service pack", "Bits", "Virt.", "PV drivers", "Notes")
 STATUS_COLUMN = COLUMNS.index("Status")
+VIRT_COLUMN, PV_COLUMN, NOTES_COLUMN = (COLUMNS.index(c) for c in ("Virt.", "PV drivers",
+                                                                    "Notes"))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 3
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
+NONE = "—"
+BLANK_TIP = "The statement's table leaves this cell blank (see the entry for how it is read)"
+HEADER_TIPS = {"Virt.": "Virtualization type (FV: fully virtualized)",
+               "PV drivers": "Paravirtual drivers the statement lists for the guest"}
+PV_WIDTH = 150  # about two driver names a line
+ROW_PADDING = 8
 
 
 def row_cells(entry: Entry) -> tuple[str, ...]:
     f = entry.fields
     notes = list(f.get("notes") or ())
-    notes += [f"{bits}-bit kernel: {opt}" for bits, opt in (f.get("boot_options") or {}).items()]
+    said = " ".join(notes)
+    notes += [f"{bits}-bit kernel: {opt}" for bits, opt in (f.get("boot_options") or {}).items()
+              if opt not in said]  # a boot option the notes already name is not repeated
     return (
         entry.source_text or entry.title,
-        product_name(f),
-        STATUS_LABELS.get(entry.status or "", "—"),
+        STATUS_LABELS.get(entry.status or "", NONE),
         service_pack_text(f),
         " / ".join(str(b) for b in f.get("bits") or ()),
-        f.get("virt_type") or "(blank cell)",
-        ", ".join(f.get("pv_drivers") or ()) or f.get("pv_drivers_note") or "—",
-        "; ".join(notes),
+        f.get("virt_type") or NONE,
+        ", ".join(f.get("pv_drivers") or ()) or f.get("pv_drivers_note") or NONE,
+        " ".join(n if n.endswith(".") else n + "." for n in notes),
     )
+
+
+def cell_tooltip(entry: Entry, column: int, text: str) -> str:
+    if column == 0:
+        return f"{product_name(entry.fields)}: {entry.title}"
+    if column == VIRT_COLUMN and not entry.fields.get("virt_type"):
+        return BLANK_TIP
+    if column == PV_COLUMN and text == NONE:
+        return "No driver is named in the statement's table"
+    return text
 
 
 class GuestMatrixModel(QAbstractTableModel):
@@ -58,6 +86,8 @@ class GuestMatrixModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(COLUMNS[section])
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -65,8 +95,10 @@ class GuestMatrixModel(QAbstractTableModel):
             return None
         entry = self._entries[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._cells[index.row()][column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell_tooltip(entry, column, self._cells[index.row()][column])
         if role == Qt.ItemDataRole.DecorationRole and column == STATUS_COLUMN:
             return status_icon(entry.status)
         if role == SORT_ROLE:
@@ -106,6 +138,69 @@ class GuestMatrixFilter(QSortFilterProxyModel):
             return False
         if not self._text:
             return True
-        haystack = " ".join(row_cells(entry)) + " " + " ".join(entry.aliases)
+        haystack = " ".join([*row_cells(entry), product_name(entry.fields), *entry.aliases])
         haystack = haystack.lower()
         return all(word in haystack for word in self._text.split())
+
+
+def setup_matrix_view(ui: Ui_MainWindow, model: GuestMatrixModel,
+                      parent: QObject) -> GuestMatrixFilter:
+    """Model, filter, columns and the status box of the matrix tab (on its first showing)."""
+    from PySide6.QtWidgets import QHeaderView
+
+    proxy = GuestMatrixFilter(parent)
+    proxy.setSourceModel(model)
+    table = ui.matrixTable
+    table.setModel(proxy)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(2 * table.fontMetrics().lineSpacing() + ROW_PADDING)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header = table.horizontalHeader()
+    header.setAccessibleName("Matrix columns (activate one to sort by it)")
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.resizeColumnsToContents()
+    table.setColumnWidth(STATUS_COLUMN, table.columnWidth(STATUS_COLUMN) + 8)
+    table.setColumnWidth(PV_COLUMN, PV_WIDTH)
+    table.setColumnWidth(NOTES_COLUMN, 120)  # the last column stretches over what is left
+    ui.matrixStatusFilter.addItem("All statuses", "")
+    for status in STATUSES:
+        ui.matrixStatusFilter.addItem(status_icon(status), STATUS_LABELS[status], status)
+    return proxy
+
+
+class MatrixTab(QObject):
+    """The matrix tab's model, filter and signals (made when the tab is first shown)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        ui = window.ui
+        self.model = GuestMatrixModel(window.kb.entries(kind="guest-os"), self)
+        self.proxy = setup_matrix_view(ui, self.model, self)
+        ui.matrixTable.doubleClicked.connect(self._open)
+        ui.matrixTable.activated.connect(self._open)
+        ui.matrixFilter.textChanged.connect(self.refilter)
+        ui.matrixStatusFilter.currentIndexChanged.connect(self.refilter)
+        self.refilter()
+
+    def reload(self) -> None:
+        """The knowledge base changed (content pack loaded or forgotten)."""
+        self.model = GuestMatrixModel(self.window.kb.entries(kind="guest-os"), self)
+        self.proxy.setSourceModel(self.model)
+        self.refilter()
+
+    def refilter(self, *_: object) -> None:
+        ui = self.window.ui
+        self.proxy.set_text(ui.matrixFilter.text())
+        self.proxy.set_status(ui.matrixStatusFilter.currentData())
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        ui.matrixCount.setText(f"{shown} of {total} rows")
+
+    def _open(self, index: QModelIndex) -> None:
+        entry = self.proxy.data(index, ENTRY_ROLE)
+        if entry is not None:
+            self.window.open_entry(entry.id, entry.release)

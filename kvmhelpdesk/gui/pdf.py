@@ -1,4 +1,4 @@
-"""PDF from the HTML report through Qt's rich text, for the wizard's export and `check --pdf`.
+"""PDF through Qt's rich text: the wizard's report export, `check --pdf`, an entry as PDF.
 
 The CLI may call this with no display and no QApplication, so a QGuiApplication on the
 offscreen platform is created when none exists. Qt prints into memory; the bytes are then
@@ -38,6 +38,12 @@ def pdf_bytes(html: str) -> bytes:
     _ensure_gui_app()
     document = QTextDocument()
     document.setHtml(html)
+    return document_pdf_bytes(document)
+
+
+def document_pdf_bytes(document: QTextDocument) -> bytes:
+    """A prepared document (a report, an entry with its icons) printed to A4 PDF, in memory."""
+    _ensure_gui_app()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -54,11 +60,20 @@ def pdf_bytes(html: str) -> bytes:
     return bytes(data.data())
 
 
+def _write(data: bytes, path: str | os.PathLike[str], replace_read_only: bool) -> None:
+    if not data:
+        raise OSError(f"{path}: Qt wrote no PDF data")
+    fileio.atomic_write(path, data, replace_read_only=replace_read_only)
+
+
 def write_pdf(html: str, path: str | os.PathLike[str], *,
               replace_read_only: bool = False) -> None:
     """Print `html` to an A4 PDF at `path`; OSError when the file cannot be written
     (fileio.ReadOnlyFileError for a read-only file, fileio.NotRegularFileError for a device)."""
-    data = pdf_bytes(html)
-    if not data:
-        raise OSError(f"{path}: Qt wrote no PDF data")
-    fileio.atomic_write(path, data, replace_read_only=replace_read_only)
+    _write(pdf_bytes(html), path, replace_read_only)
+
+
+def write_document_pdf(document: QTextDocument, path: str | os.PathLike[str], *,
+                       replace_read_only: bool = False) -> None:
+    """Print a prepared document (an entry with its icons) to an A4 PDF at `path`."""
+    _write(document_pdf_bytes(document), path, replace_read_only)

@@ -6,23 +6,33 @@ Preferences (what the user chose) and window state (where things were) are kept 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
+    """A settings key (a NamedTuple: cheaper to define than a dataclass, on the start path)."""
+
     name: str
     type: type
     default: Any
 
 
 class Prefs:
-    """What the user chose."""
+    """What the user chose (Edit › Preferences, File › Load content pack)."""
 
     EXTRA_CONTENT = Key("preferences/extra_content_dirs", list, [])
+    FONT_SIZE = Key("preferences/font_size", int, 0)  # points; 0: the desktop's size
+    THEME = Key("preferences/theme", str, "system")  # system, light or dark
+    DEFAULT_RELEASE = Key("preferences/default_release", str, "")  # "": the newest loaded
+
+
+class Reading:
+    """What the reader keeps between sessions: bookmarks and the text zoom."""
+
+    BOOKMARKS = Key("reading/bookmarks", list, [])  # "release/entry id", in the user's order
+    ZOOM = Key("reading/zoom_percent", int, 100)
 
 
 class WindowState:

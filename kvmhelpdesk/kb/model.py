@@ -151,13 +151,19 @@ class Release:
 
 
 class KnowledgeBase:
-    """All loaded releases; the default one is the newest (highest `order`)."""
+    """All loaded releases; the default one is the newest (highest `order`) unless the user
+    prefers another loaded one (`prefer_release`)."""
 
     def __init__(self, releases: Iterable[Release], problems: Iterable[str] = ()) -> None:
         ordered = sorted(releases, key=lambda r: (r.order, r.id))
         self._releases: dict[str, Release] = {r.id: r for r in ordered}
         # Messages about extra content packs that failed to load and were left out.
         self.problems: tuple[str, ...] = tuple(problems)
+        self._preferred: str | None = None
+
+    def prefer_release(self, release_id: str | None) -> None:
+        """Make a loaded release the default; None (or one not loaded): the newest again."""
+        self._preferred = release_id if release_id in self._releases else None
 
     @property
     def releases(self) -> Mapping[str, Release]:
@@ -167,6 +173,8 @@ class KnowledgeBase:
     def default_release(self) -> str:
         if not self._releases:
             raise ContentError("no release loaded")
+        if self._preferred is not None:
+            return self._preferred
         return next(reversed(self._releases))
 
     def release(self, release_id: str | None = None) -> Release:

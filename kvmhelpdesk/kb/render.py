@@ -3,6 +3,9 @@
 Links between entries stay as `entry:ID` hrefs; the GUI turns a click on one into navigation.
 Status and kind badges reference icon files by name (`status-supported.svg`); the viewer
 resolves them against the icons folder. Every badge carries its word too: never colour alone.
+Pages carry classes (`source`, `unclear`, `muted`), not colours: the viewer's style sheet
+colours them for a light or a dark theme. Each fact is said once: a value table replaces an
+option's restriction sentences, and the prose explains rather than repeats.
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ from kvmhelpdesk.kb.model import KIND_NAMES, STATUS_LABELS, Entry, KnowledgeBase
 from kvmhelpdesk.kb.parse_cache import ParseCache
 
 HIGHLIGHT_STYLE = "background-color:#fff176;color:#000"
+# Said in place of a value, never as if it were one (styled apart on the page).
+BLANK_CELL = "not given: this cell of the statement's table is blank"
+NO_FIGURE = "not given: the statement prints no number here"
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 
 
@@ -104,22 +110,24 @@ def entry_html(entry: Entry, kb: KnowledgeBase, highlight: Iterable[str] = ()) -
     if entry.status_note:
         parts.append(f"<p><i>How the status was read:</i> {esc(entry.status_note)}</p>")
     parts.append(
-        f'<p style="color:#455a64">Source: <b>{esc(kb.section_heading(entry))}</b>'
+        f'<p class="source">Source: <b>{esc(kb.section_heading(entry))}</b>'
         + (f" — <code>{esc(entry.source_text)}</code>" if entry.source_text else "")
         + f" &nbsp;·&nbsp; release {esc(entry.release)}"
         + f" &nbsp;·&nbsp; id <code>{esc(entry.id)}</code></p>"
     )
     if entry.summary:
         parts.append(f"<p><i>{esc(entry.summary)}</i></p>")
-    if entry.restrictions:
+    facts = _fields_html(entry)
+    parts += facts
+    if entry.restrictions and not (entry.kind == "qemu-option" and facts):
+        # An option's restrictions are its value lists, which the facts table shows already.
         items = "".join(f"<li>{esc(r)}</li>" for r in entry.restrictions)
         parts.append(f"<h3>Restrictions and conditions</h3><ul>{items}</ul>")
     parts.append(markdown_to_html(entry.body))
-    parts += _fields_html(entry)
     if entry.ambiguities:
         items = "".join(f"<li>{esc(a)}</li>" for a in entry.ambiguities)
         parts.append('<h3>Where the statement is unclear</h3>'
-                     f'<ul style="color:#6d4c41">{items}</ul>')
+                     f'<ul class="unclear">{items}</ul>')
     if entry.related:
         links = []
         for target in entry.related:
@@ -131,8 +139,8 @@ def entry_html(entry: Entry, kb: KnowledgeBase, highlight: Iterable[str] = ()) -
     return highlight_html(page, highlight)
 
 
-def _fields_html(entry: Entry) -> list[str]:
-    """Kind-specific facts as a small table, so values are visible at a glance."""
+def entry_facts(entry: Entry) -> list[tuple[str, str]]:
+    """Kind-specific facts as (name, value) rows: a table on the page, lines in the CLI."""
     f = entry.fields
     rows: list[tuple[str, str]] = []
     if entry.kind == "qemu-option":
@@ -153,7 +161,7 @@ def _fields_html(entry: Entry) -> list[str]:
         rows.append(("Product", product_name(f)))
         rows.append(("Service pack", service_pack_text(f)))
         rows.append(("Bits", " and ".join(str(b) for b in f.get("bits") or ())))
-        rows.append(("Virtualization", f.get("virt_type") or "(blank in the table)"))
+        rows.append(("Virtualization", f.get("virt_type") or BLANK_CELL))
         rows.append(("PV drivers", ", ".join(f.get("pv_drivers") or ())
                      or f.get("pv_drivers_note") or "none listed"))
         for bits, option in (f.get("boot_options") or {}).items():
@@ -165,16 +173,38 @@ def _fields_html(entry: Entry) -> list[str]:
             figure = (f"{f['percent']}%" if f.get("percent") is not None
                       else f"{f.get('percent_min')}% – {f.get('percent_max')}%")
         else:
-            figure = {"not-applicable": "not applicable", "blank": "(cell left blank)",
-                      "no-figure": "(no number given)"}.get(f.get("cell", ""), "")
+            figure = {"not-applicable": "not applicable", "blank": BLANK_CELL,
+                      "no-figure": NO_FIGURE}.get(f.get("cell", ""), "")
         rows.append(("Expected", figure))
         if f.get("basis"):
             rows.append(("Assumes", f["basis"]))
+    return rows
+
+
+def _fields_html(entry: Entry) -> list[str]:
+    """Kind-specific facts as a small table, so values are visible at a glance."""
+    rows = entry_facts(entry)
     if not rows:
         return []
-    body = "".join(f"<tr><th align='left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
-                   for k, v in rows)
-    return [f"<table cellpadding='3' cellspacing='0' border='0'>{body}</table>"]
+    body = "".join(f"<tr><th align='left' valign='top'>{html.escape(k)}</th>"
+                   f"<td>{_cell(v)}</td></tr>" for k, v in rows)
+    return [f"<table class='facts' cellpadding='3' cellspacing='0' border='0'>{body}</table>"]
+
+
+def _cell(value: str) -> str:
+    """A facts-table value; an explanation in place of a value is set apart from values."""
+    if value in (BLANK_CELL, NO_FIGURE):
+        return f'<span class="muted"><i>{html.escape(value)}</i></span>'
+    return html.escape(value)
+
+
+def citation(entry: Entry, kb: KnowledgeBase) -> str:
+    """One line that identifies an entry in a ticket: title, status, section, release, id."""
+    release = kb.release(entry.release)
+    status = f" [{STATUS_LABELS.get(entry.status, entry.status)}]" if entry.status else ""
+    return (f"{entry.title}{status} — {release.product} KVM support statement, section "
+            f"\"{release.section_heading(entry.section)}\" (release {entry.release}, "
+            f"entry {entry.id})")
 
 
 def product_name(fields: Mapping[str, Any]) -> str:

@@ -17,7 +17,8 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 @pytest.mark.parametrize("content", [README.read_bytes(), bytes(range(256)) * 20,
-                                     b"hello world\nthis is not a transcript\n"])
+                                     b"hello world\nthis is not a transcript\n",
+                                     b"Notes\nprint it (File, Print) or copy it\nthe end\n"])
 def test_check_monitor_refuses_what_holds_no_command(tmp_path: Path, content: bytes,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "input"

@@ -144,3 +144,23 @@ def test_load_and_forget_a_content_pack(window, tmp_path, monkeypatch) -> None:
     assert list(window.kb.releases) == ["sles11-sp1"]
     assert cfg.read(window.settings, cfg.Prefs.EXTRA_CONTENT) == []
     assert window.current_place().release == "sles11-sp1"
+
+
+def test_tree_shows_each_entry_status(window) -> None:
+    from PySide6.QtGui import QIcon
+
+    from kvmhelpdesk.gui.contents import entry_icon
+
+    def icon_key(entry_id: str) -> int:
+        index = find_entry_index(window.contents_model, "sles11-sp1", entry_id)
+        icon: QIcon = index.data(Qt.ItemDataRole.DecorationRole)
+        return icon.cacheKey()
+
+    hotplug = window.kb.get("feat-cpu-hotplug")
+    ksm = window.kb.get("feat-ksm")
+    assert hotplug.status == "unsupported" and ksm.status == "supported"
+    assert entry_icon(hotplug).cacheKey() != entry_icon(ksm).cacheKey()
+    assert icon_key("feat-cpu-hotplug") == entry_icon(hotplug).cacheKey()
+    assert icon_key("feat-ksm") == entry_icon(ksm).cacheKey()
+    index = find_entry_index(window.contents_model, "sles11-sp1", "feat-ksm")
+    assert "Supported" in index.data(Qt.ItemDataRole.ToolTipRole)

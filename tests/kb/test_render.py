@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from kvmhelpdesk.kb.render import entry_html, highlight_html, loosen_lists, markdown_to_html
 
@@ -48,3 +49,50 @@ def test_rhel_pv_drivers_say_what_the_statement_says(kb) -> None:
         entry = kb.get(row)
         assert entry.fields["pv_drivers_note"] == "Yes, see the Red Hat website for details"
         assert "Yes, see the Red Hat website for details" in entry_html(entry, kb)
+
+
+def test_citation_is_one_line_with_title_status_section_release_and_id(kb) -> None:
+    from kvmhelpdesk.kb.render import citation
+
+    line = citation(kb.get("feat-cpu-hotplug"), kb)
+    assert "\n" not in line
+    assert line.startswith("CPU hotplug [Unsupported] — SLES 11 SP1 KVM support statement")
+    assert '"Other KVM Features"' in line and "sles11-sp1" in line and "feat-cpu-hotplug" in line
+    assert "[" not in citation(kb.get("art-overview"), kb)  # no status, no brackets
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def test_a_restriction_is_said_once(kb) -> None:
+    """Neither the prose nor the facts table repeats a restriction sentence (issue 10)."""
+    for entry in kb.entries():
+        page = entry_html(entry, kb)
+        body = _text(markdown_to_html(entry.body))
+        for restriction in entry.restrictions:
+            assert _text(restriction) not in body, (entry.id, restriction)
+        if entry.kind == "qemu-option" and "class='facts'" in page:
+            assert "Restrictions and conditions" not in page, entry.id  # the table says it
+
+
+def test_guest_bodies_do_not_restate_the_unclear_points(kb) -> None:
+    for entry in kb.entries(kind="guest-os"):
+        body = _text(markdown_to_html(entry.body)).lower()
+        assert "cell on this line is blank" not in body and "virtualization type:" not in body
+        assert "pv drivers listed" not in body, entry.id
+
+
+def test_blank_cells_are_explained_not_shown_as_values(kb) -> None:
+    from kvmhelpdesk.kb.render import BLANK_CELL, entry_facts
+
+    facts = dict(entry_facts(kb.get("os-win2k8")))
+    assert facts["Virtualization"] == BLANK_CELL
+    page = entry_html(kb.get("os-win2k8"), kb)
+    assert "(blank" not in page and 'class="muted"' in page
+
+
+def test_pages_carry_classes_not_colours(kb) -> None:
+    page = entry_html(kb.get("os-win2k8"), kb)
+    assert 'class="source"' in page and 'class="unclear"' in page
+    assert "color:#" not in page

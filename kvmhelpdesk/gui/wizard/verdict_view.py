@@ -10,19 +10,19 @@ import html
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem
 
 from kvmhelpdesk.gui.icons import status_icon
+from kvmhelpdesk.gui.theme import muted_text, status_tint
 from kvmhelpdesk.gui.wizard.feedback import ENTRY_ROLE, by_severity, status_word, summary_counts
 from kvmhelpdesk.kb import KnowledgeBase
 from kvmhelpdesk.report.document import STATE_MARKS, banner_line, deciding
 from kvmhelpdesk.triage import Finding, Verdict
-from kvmhelpdesk.triage.findings import ADVICE, CONDITION, CONFIRMED, OPEN, REFUTED, UNDETERMINED
+from kvmhelpdesk.triage.findings import ADVICE, CONDITION, CONFIRMED, OPEN, REFUTED
 
-# Banner tints: a help to the eye only, the icon and the word carry the meaning.
-TINTS = {"supported": "#e8f5e9", "best-effort": "#e3f2fd", "tech-preview": "#fff8e1",
-         "unsupported": "#ffebee", UNDETERMINED: "#eceff1"}
+# Banner tints come from gui.theme.status_tint (light or dark): a help to the eye only, the
+# icon and the word carry the meaning.
 KEYS_ROLE = Qt.ItemDataRole.UserRole + 21  # the condition keys a checklist line stands for
 STATE_ROLE = Qt.ItemDataRole.UserRole + 22
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 23
@@ -79,13 +79,20 @@ def findings_html(verdict: Verdict, kb: KnowledgeBase) -> str:
     return "\n".join(parts)
 
 
+def findings_description(verdict: Verdict) -> str:
+    """What a screen reader says about the findings pane before reading it."""
+    return (f"Verdict {status_word(verdict.verdict)}. {summary_counts(verdict.findings)}. "
+            "Findings grouped by host, guest and performance; each names its entry.")
+
+
 def _citation(finding: Finding, verdict: Verdict, kb: KnowledgeBase) -> str:
     if not finding.entry:
         return ""
     entry = kb.find(finding.entry, verdict.release)
     title = entry.title if entry else finding.entry
     section = f" — {html.escape(finding.section)}" if finding.section else ""
-    return (f'<br><span style="color:#455a64">Entry: <a href="entry:{html.escape(finding.entry)}">'
+    muted = muted_text(QGuiApplication.palette()).name()  # theme colour, light or dark
+    return (f'<br><span style="color:{muted}">Entry: <a href="entry:{html.escape(finding.entry)}">'
             f"{html.escape(title)}</a>{section}</span>")
 
 
@@ -137,7 +144,7 @@ def show_banner(frame: QFrame, icon_label: QLabel, word_label: QLabel, detail_la
     font.setBold(True)
     word_label.setFont(font)
     frame.setStyleSheet(f"QFrame#{frame.objectName()} {{ background-color: "
-                        f"{TINTS.get(status, '#f5f5f5')}; border: 1px solid #90a4ae; "
+                        f"{status_tint(status).name()}; border: 1px solid #90a4ae; "
                         "border-radius: 4px; }")
     guests = "; ".join(f"{g.name}: {status_word(g.verdict)}" for g in verdict.guests)
     reasons = [f"{scope_label(f.scope)}: {f.message}" for f in deciding(verdict)]

@@ -112,6 +112,7 @@ class VerdictPage(CasePage):
         scroll = ui.findingsView.verticalScrollBar().value()
         ui.findingsView.setHtml(view.findings_html(verdict, self.kb))
         ui.findingsView.verticalScrollBar().setValue(scroll)
+        ui.findingsView.setAccessibleDescription(view.findings_description(verdict))
         view.fill_checklist(ui.conditionsList, verdict.conditions, True, "Nothing to confirm.")
         view.fill_checklist(ui.adviceList, verdict.advice, False, "No advice.")
         counted = confirmation_count(verdict)
