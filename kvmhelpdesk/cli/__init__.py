@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kvmhelpdesk.cli.probe_cmd",
     "kvmhelpdesk.cli.search_cmd",
     "kvmhelpdesk.cli.check_cmd",
+    "kvmhelpdesk.cli.desktop_cmd",
 )
 
 DESCRIPTION = f"""\
