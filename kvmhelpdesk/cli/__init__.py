@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from kvmhelpdesk import APP_NAME, __version__
+from kvmhelpdesk.cli import launch
 from kvmhelpdesk.cli.common import CliError, emit_error
 
 # Each module has register(subparsers) and sets `func` on its parsers. Order = order in --help.
@@ -27,11 +28,13 @@ DESCRIPTION = f"""\
 {APP_NAME} {__version__}: the KVM support statement as a searchable knowledge base,
 and a wizard that turns a customer's configuration into a cited support verdict.
 
-Run without a command to open the desktop app."""
+Run without a command to open the desktop app; give it files (a case file, .kvmcase or
+.json) to open them in the app. The window needs a display; every command below does not."""
 
 EPILOG = """\
 examples:
   kvmhelpdesk                          open the desktop app
+  kvmhelpdesk web-farm.kvmcase         open a case file in the app (or in the open window)
   kvmhelpdesk kb list --kind guest-os  list the guest OS rows
   kvmhelpdesk kb show os-win2k8        read one entry
   kvmhelpdesk kb show opt-drive --json the same, for scripts
@@ -45,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        usage="%(prog)s [-h] [--version] [--content DIR] [COMMAND ... | FILE ...]",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -54,15 +58,22 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    parser.set_defaults(command_names=tuple(subparsers.choices))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    commands = parser.get_default("command_names")
+    if launch.opens_files(args_list, commands):  # kvmhelpdesk [--content DIR] FILE...
+        gui_args = launch.gui_arguments(args_list)
+        if isinstance(gui_args, int):
+            return gui_args
+        return launch.launch_gui(*gui_args, commands=commands)
     args = parser.parse_args(args_list)
     if not hasattr(args, "func"):
-        return gui_main(args.content)
+        return launch.launch_gui(args.content)
     try:
         return int(args.func(args) or 0)
     except CliError as exc:
@@ -77,10 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def gui_main(extra_content: Sequence[str] | None = None) -> int:
-    """Start the desktop app (also the `kvmhelpdesk-gui` entry point)."""
-    if extra_content is None:
-        args = build_parser().parse_args(sys.argv[1:])
-        extra_content = args.content
-    from kvmhelpdesk.gui.app import run
-
-    return run(list(extra_content))
+    """Start the desktop app (also the `kvmhelpdesk-gui [--content DIR] [FILE...]` entry point)."""
+    if extra_content is not None:
+        return launch.launch_gui(extra_content)
+    gui_args = launch.gui_arguments()
+    if isinstance(gui_args, int):
+        return gui_args
+    return launch.launch_gui(*gui_args)
