@@ -47,9 +47,11 @@ _apply(_private_environment(_SESSION_HOME))
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # Hypothesis keeps its example database in ./.hypothesis by default: not in the checkout.
+    # Hypothesis keeps its example database and caches in ./.hypothesis: not in the checkout.
     from hypothesis import settings
+    from hypothesis.configuration import set_hypothesis_home_dir
 
+    set_hypothesis_home_dir(_SESSION_HOME / "hypothesis")
     settings.register_profile("kvmhelpdesk", database=None)
     settings.load_profile("kvmhelpdesk")
 

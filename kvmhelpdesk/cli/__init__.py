@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--content", metavar="DIR", action="append", default=[],
         help="load an extra content pack (a release folder, or a folder of them); repeatable",
     )
-    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", prog="kvmhelpdesk")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     parser.set_defaults(command_names=tuple(subparsers.choices))

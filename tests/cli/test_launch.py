@@ -142,3 +142,9 @@ def test_a_platform_plugin_qt_cannot_load_is_one_line_not_an_abort(tmp_path: Pat
     assert result.returncode == 2, result.stderr
     assert result.stderr.count("\n") == 1
     assert "the window cannot start: Could not find the Qt platform plugin" in result.stderr
+
+
+def test_command_usage_lines_stay_short(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["install-desktop", "--help"])
+    assert capsys.readouterr().out.startswith("usage: kvmhelpdesk install-desktop [-h]")
