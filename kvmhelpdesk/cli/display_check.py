@@ -79,8 +79,11 @@ def startup_problem(environ: Mapping[str, str] | None = None,
         return ("the window needs a display, and none is set (no DISPLAY or "
                 f"WAYLAND_DISPLAY); {HEADLESS_HINT}; or give it one: 'ssh -X', or "
                 "'xvfb-run kvmhelpdesk', or QT_QPA_PLATFORM=offscreen for no visible window")
-    if qpa == "wayland" or (wayland and not display):
+    if qpa.startswith("wayland") or (wayland and not display):
         return None  # Wayland without X11: Qt reports its own errors there
+    if (not qpa and wayland and environ.get("XDG_SESSION_TYPE") == "wayland"
+            and _platform_plugin("libqwayland*.so") is not None):
+        return None  # Qt takes Wayland first in a Wayland session; X11 is only its fallback
     if not _x_display_reachable(display, environ):
         return (f"the window needs a display, and the X display {display!r} does not answer "
                 f"(is the X server running? is DISPLAY right?); {HEADLESS_HINT}")
@@ -106,7 +109,7 @@ def missing_libraries(load: Loader) -> list[str]:
         return []
     except OSError as exc:
         first = _MISSING_LIBRARY.search(str(exc))
-        if first is None:
+        if first is None or first.group(1) == plugin.name:
             return []  # not a missing library (a broken plugin?): Qt will report it
     missing = [first.group(1)]
     for name in X11_LIBRARIES:
@@ -121,6 +124,10 @@ def missing_libraries(load: Loader) -> list[str]:
 
 def xcb_plugin() -> Path | None:
     """Qt's X11 platform plugin file, in a PyInstaller bundle or beside PySide6."""
+    return _platform_plugin("libqxcb.so")
+
+
+def _platform_plugin(pattern: str) -> Path | None:
     roots = []
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
@@ -134,8 +141,7 @@ def xcb_plugin() -> Path | None:
     if spec is not None and spec.submodule_search_locations:
         roots += [Path(p) for p in spec.submodule_search_locations]
     for root in roots:
-        plugin = root / "Qt" / "plugins" / "platforms" / "libqxcb.so"
-        if plugin.is_file():
+        for plugin in sorted((root / "Qt" / "plugins" / "platforms").glob(pattern)):
             return plugin
     return None
 

@@ -148,3 +148,20 @@ def test_command_usage_lines_stay_short(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["install-desktop", "--help"])
     assert capsys.readouterr().out.startswith("usage: kvmhelpdesk install-desktop [-h]")
+
+
+def test_a_wayland_session_is_left_to_qt_where_its_plugin_exists(monkeypatch) -> None:
+    from kvmhelpdesk.cli import display_check
+
+    monkeypatch.setattr(display_check, "_x_display_reachable", lambda *a: True)
+    session = {"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0", "XDG_SESSION_TYPE": "wayland"}
+    plugins = {"libqwayland*.so": Path("/x/libqwayland.so"), "libqxcb.so": Path("/x/libqxcb.so")}
+    monkeypatch.setattr(display_check, "_platform_plugin", plugins.get)
+
+    def load(name: str) -> None:
+        missing = "libxcb-cursor.so.0"
+        raise OSError(f"{name}: {missing}: cannot open shared object file")
+
+    assert startup_problem(session, "linux", load) is None  # X11 libraries do not matter
+    del plugins["libqwayland*.so"]  # the offline bundle: X11 (XWayland) only
+    assert "apt-get install" in (startup_problem(session, "linux", load) or "")
