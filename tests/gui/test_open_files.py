@@ -170,3 +170,18 @@ def test_other_files_are_left_to_the_widget(qtbot, window, dialogs, tmp_path: Pa
     drop_on(window, [str(notes)])
     qtbot.wait(10)
     assert not window.cases.active
+
+
+# -- the whole start, in a process of its own ------------------------------------------------
+def test_the_app_starts_with_a_file_and_stops_when_ready(case_file, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KVMHELPDESK_EXIT_WHEN_READY": "1",
+           "XDG_RUNTIME_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "kvmhelpdesk", case_file],
+                            capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ready: ")
+    assert not list(tmp_path.glob("*.socket"))  # the instance socket is gone after exit
