@@ -64,16 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if launch.opens_files(args_list):  # `kvmhelpdesk [--content DIR] FILE...`: the window
+        return launch.files_main(args_list)
     parser = build_parser()
-    commands = parser.get_default("command_names")
-    if launch.opens_files(args_list, commands):  # kvmhelpdesk [--content DIR] FILE...
-        gui_args = launch.gui_arguments(args_list)
-        if isinstance(gui_args, int):
-            return gui_args
-        return launch.launch_gui(*gui_args, commands=commands)
     args = parser.parse_args(args_list)
     if not hasattr(args, "func"):
-        return launch.launch_gui(args.content)
+        return gui_main(args.content)
     try:
         return int(args.func(args) or 0)
     except CliError as exc:

@@ -17,7 +17,13 @@ from kvmhelpdesk.cli.common import EXIT_BAD_INPUT, emit_error
 OPTIONS_WITH_VALUE = ("--content",)
 
 
-def opens_files(args: Sequence[str], commands: Collection[str]) -> bool:
+def command_names() -> tuple[str, ...]:
+    from kvmhelpdesk.cli import build_parser
+
+    return build_parser().get_default("command_names")
+
+
+def opens_files(args: Sequence[str], commands: Collection[str] | None = None) -> bool:
     """True when the first positional argument is not a command name (so: files to open)."""
     skip = False
     for arg in args:
@@ -31,7 +37,7 @@ def opens_files(args: Sequence[str], commands: Collection[str]) -> bool:
             if arg in ("-h", "--help", "--version"):
                 return False
         else:
-            return arg not in commands
+            return arg not in (command_names() if commands is None else commands)
     return False
 
 
@@ -69,6 +75,14 @@ def launch_gui(extra_content: Sequence[str] = (), files: Sequence[str] = (),
             raise
         return emit_error(problem)
     return run(list(extra_content), [os.path.abspath(f) for f in files])
+
+
+def files_main(argv: Sequence[str]) -> int:
+    """`kvmhelpdesk [--content DIR] FILE...`: the window, with files to open."""
+    gui_args = gui_arguments(argv)
+    if isinstance(gui_args, int):
+        return gui_args
+    return launch_gui(*gui_args, commands=command_names())
 
 
 def gui_arguments(argv: Sequence[str] | None = None) -> tuple[list[str], list[str]] | int:
