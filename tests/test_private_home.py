@@ -21,7 +21,7 @@ SUBSET = (
     "tests/search/test_api.py::test_limit",
     "tests/gui/test_mainwindow.py::test_opens_on_the_overview",
     "tests/cli/test_kb_cli.py::test_kb_show_plain",
-    "tests/analyze/test_fuzz.py::test_any_text_as_command_line",
+    "tests/analyze/test_fuzz.py::test_any_text_as_xml",
     "tests/test_ruff.py::test_ruff_clean",
 )
 
