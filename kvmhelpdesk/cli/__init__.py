@@ -13,6 +13,7 @@ import typing
 from collections.abc import Sequence
 
 from kvmhelpdesk import APP_NAME, __version__
+from kvmhelpdesk.cli import launch
 from kvmhelpdesk.cli.common import EXIT_BAD_INPUT, CliError, emit_error
 from kvmhelpdesk.cli.output import OutputError, safe_streams
 from kvmhelpdesk.safetext import valid_text
@@ -23,17 +24,20 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kvmhelpdesk.cli.probe_cmd",
     "kvmhelpdesk.cli.search_cmd",
     "kvmhelpdesk.cli.check_cmd",
+    "kvmhelpdesk.cli.desktop_cmd",
 )
 
 DESCRIPTION = f"""\
 {APP_NAME} {__version__}: the KVM support statement as a searchable knowledge base,
 and a wizard that turns a customer's configuration into a cited support verdict.
 
-Run without a command to open the desktop app."""
+Run without a command to open the desktop app; give it files (a case file, .kvmcase or
+.json) to open them in the app. The window needs a display; every command below does not."""
 
 EPILOG = """\
 examples:
   kvmhelpdesk                          open the desktop app
+  kvmhelpdesk web-farm.kvmcase         open a case file in the app (or in the open window)
   kvmhelpdesk kb list --kind guest-os  list the guest OS rows
   kvmhelpdesk kb show os-win2k8        read one entry
   kvmhelpdesk kb show opt-drive --json the same, for scripts
@@ -61,20 +65,24 @@ def build_parser() -> argparse.ArgumentParser:
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        usage="%(prog)s [-h] [--version] [--content DIR] [COMMAND ... | FILE ...]",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--content", metavar="DIR", action="append", default=[],
         help="load an extra content pack (a release folder, or a folder of them); repeatable",
     )
-    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", prog="kvmhelpdesk")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    parser.set_defaults(command_names=tuple(subparsers.choices))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if launch.opens_files(args_list):  # `kvmhelpdesk [--content DIR] FILE...`: the window
+        return launch.files_main(args_list)
     with safe_streams() as out:
         try:
             args = clean_text_arguments(build_parser().parse_args(args_list))
@@ -106,10 +114,10 @@ def clean_text_arguments(args: argparse.Namespace) -> argparse.Namespace:
 
 
 def gui_main(extra_content: Sequence[str] | None = None) -> int:
-    """Start the desktop app (also the `kvmhelpdesk-gui` entry point)."""
-    if extra_content is None:
-        args = build_parser().parse_args(sys.argv[1:])
-        extra_content = args.content
-    from kvmhelpdesk.gui.app import run
-
-    return run(list(extra_content))
+    """Start the desktop app (also the `kvmhelpdesk-gui [--content DIR] [FILE...]` entry point)."""
+    if extra_content is not None:
+        return launch.launch_gui(extra_content)
+    gui_args = launch.gui_arguments()
+    if isinstance(gui_args, int):
+        return gui_args
+    return launch.launch_gui(*gui_args)

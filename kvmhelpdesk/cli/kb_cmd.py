@@ -24,6 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show = kb_sub.add_parser("show", help="show one entry in full")
     show.add_argument("id", metavar="ID", help="entry id, e.g. os-win2k8 or opt-drive")
     _common(show)
+    show.add_argument("--markdown", action="store_true",
+                      help="print the entry's Markdown source instead of wrapped text")
     show.set_defaults(func=cmd_show)
 
 
@@ -62,12 +64,17 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(entry_to_dict(entry, kb))
         return 0
-    print(format_entry(entry, kb))
+    if args.markdown:
+        print(format_entry(entry, kb))
+    else:
+        from kvmhelpdesk.cli.kb_text import entry_text
+
+        print(entry_text(entry, kb))
     return 0
 
 
 def format_entry(entry: Entry, kb: KnowledgeBase) -> str:
-    """A terminal-friendly rendering: header lines, restrictions, then the Markdown body."""
+    """`kb show --markdown`: header lines, restrictions, then the Markdown body as written."""
     lines = [entry.title, "=" * len(entry.title)]
     lines.append(f"id: {entry.id}    kind: {entry.kind}    release: {entry.release}")
     if entry.status:

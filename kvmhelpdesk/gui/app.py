@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kvmhelpdesk import APP_NAME, __version__
+from kvmhelpdesk.desktop import APP_ID
 from kvmhelpdesk.gui import settings as cfg
 from kvmhelpdesk.gui.icons import icon, install_search_path
 from kvmhelpdesk.kb import ContentError, load_knowledge_base
@@ -41,17 +43,32 @@ def create_window(extra_content: Sequence[str] = (), settings: QSettings | None 
     # A remembered pack that is broken now is left out, but stays remembered: Forget must
     # stay reachable to drop it.
     window.ui.actionForgetContentPacks.setEnabled(bool(extra))
+    from kvmhelpdesk.gui.file_open import install_file_drop
+
+    install_file_drop(window)
     return window
 
 
-def run(extra_content: Sequence[str] = ()) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+def run(extra_content: Sequence[str] = (), files: Sequence[str] = ()) -> int:
+    """The desktop app; `files` (case files, support bundles) open once the window is up.
+
+    While the app already runs on this display, hand `files` to it and return at once."""
+    from kvmhelpdesk.gui import single_instance
+    from kvmhelpdesk.gui.platform_guard import create_application
+
+    app = QApplication.instance() or create_application(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORGANIZATION)
-    app.setDesktopFileName("kvmhelpdesk")
+    app.setDesktopFileName(APP_ID)  # matches the installed .desktop file (Wayland icons)
     install_search_path()
     app.setWindowIcon(icon("app"))
+    name = single_instance.server_name()
+    if single_instance.hand_over(name, files, extra_content):
+        print("kvmhelpdesk: handed over to the window already open on this display")
+        return 0
+    server = single_instance.InstanceServer(name, app)
+    server.listen()
     try:
         window = create_window(extra_content)
     except ContentError as exc:
@@ -59,7 +76,25 @@ def run(extra_content: Sequence[str] = ()) -> int:
         print(f"kvmhelpdesk: error: {exc}", file=sys.stderr)
         return 2
     from kvmhelpdesk.gui import errors
+    from kvmhelpdesk.gui.file_open import open_paths, receive
 
     errors.install(lambda message: window.statusBar().showMessage(message, 15000))
+    server.request.connect(lambda paths, packs: receive(window, paths, packs))
     window.show()
+    if files:
+        QTimer.singleShot(0, lambda: open_paths(window, files))
+    if os.environ.get("KVMHELPDESK_EXIT_WHEN_READY"):
+        _exit_when_ready(app, window)
     return app.exec()
+
+
+def _exit_when_ready(app: QApplication, window) -> None:
+    """For CI's check of a built bundle: quit with status 0 once the window is shown and its
+    search index is open (status 1 if that takes over a minute)."""
+    def ready() -> None:
+        print(f"ready: {window.windowTitle()}; {len(window.kb.entries())} entries; "
+              "search index open", flush=True)
+        app.exit(0)
+
+    window.search.ready.connect(ready)
+    QTimer.singleShot(60_000, lambda: app.exit(1))

@@ -33,8 +33,12 @@ if TYPE_CHECKING:
     from kvmhelpdesk.gui.wizard.wizard import CaseWizard
     from kvmhelpdesk.triage import Verdict
 
-CASE_FILTER = "KVM Helpdesk case (*.json);;All files (*)"
-CASE_SUFFIX = ".json"
+# Case files are JSON; their own suffix lets the desktop open them with the app (see
+# kvmhelpdesk/desktop/). Plain .json case files, the older habit, still open and save.
+CASE_SUFFIX = ".kvmcase"
+CASE_FILTER = "KVM Helpdesk case (*.kvmcase *.json);;All files (*)"
+SAVE_FILTERS = {"KVM Helpdesk case (*.kvmcase)": ".kvmcase",
+                "KVM Helpdesk case as plain JSON (*.json)": ".json"}
 EXPORT_FILTERS = {"Markdown (*.md)": "markdown", "HTML (*.html)": "html", "PDF (*.pdf)": "pdf",
                   "Text (*.txt)": "text"}
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html",
@@ -96,12 +100,13 @@ class CaseController(QObject):
             return False
         if path is None:
             suggested = self.path or str(Path(self._case_dir()) / self._suggested_name())
-            path, _ = QFileDialog.getSaveFileName(self.window, "Save case as", suggested,
-                                                  CASE_FILTER)
+            path, chosen = QFileDialog.getSaveFileName(
+                self.window, "Save case as", suggested, ";;".join(SAVE_FILTERS),
+                next(iter(SAVE_FILTERS)))
             if not path:
                 return False
             if not Path(path).suffix:
-                path += CASE_SUFFIX
+                path += SAVE_FILTERS.get(chosen, CASE_SUFFIX)
         return self._write(path)
 
     def import_input(self) -> None:

@@ -1,4 +1,4 @@
-"""Helpers of the analyzer tests: the corpus location and a small hand-made release."""
+"""Helpers of the analyzer tests: the corpus and sample locations, a small hand-made release."""
 
 from __future__ import annotations
 
@@ -10,7 +10,13 @@ import pytest
 
 from kvmhelpdesk.kb import Entry, KnowledgeBase, Release, Section
 
+# Real-world files written by others, beside the repository (optional: tests skip without it).
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+CORPUS_ABSENT = (f"{CORPUS} is absent: the real-world corpus is third-party test data kept "
+                 "beside the repository, not part of the project; tests/analyze/test_samples.py "
+                 "covers the same analyzer paths")
+# The project's own small samples (tests/analyze/test_samples.py).
+SAMPLES = Path(__file__).resolve().parent / "samples"
 
 
 def corpus_file(relative: str) -> Path:

@@ -13,7 +13,7 @@ from kvmhelpdesk.cli import main
 from kvmhelpdesk.cli.check_inputs import add_input_arguments, gather_inputs
 from kvmhelpdesk.cli.common import CliError
 from kvmhelpdesk.kb import KnowledgeBase
-from tests.analyze.support import corpus_file
+from tests.analyze.support import SAMPLES
 
 
 def parse(*argv: str) -> argparse.Namespace:
@@ -90,7 +90,7 @@ def test_empty_command_line_is_a_cli_error(kb: KnowledgeBase) -> None:
 
 
 def test_check_json_has_the_options_list(capsys: pytest.CaptureFixture[str]) -> None:
-    path = corpus_file("args-legacy/v0.10.2__qemuxml2argv-disk-drive-fmt-qcow.args")
+    path = SAMPLES / "legacy-devices.args"
     assert main(["check", "--qemu-cmdline-file", str(path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["verdict"] == "unsupported"

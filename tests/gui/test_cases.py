@@ -104,11 +104,27 @@ def test_failed_save_keeps_the_previous_file(opened, dialogs, monkeypatch) -> No
 def test_save_as_asks_for_a_path_and_adds_the_suffix(window, wizard, monkeypatch,
                                                      tmp_path: Path) -> None:
     target = tmp_path / "asked"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(target), "KVM Helpdesk case (*.json)"))
+    asked = {}
+
+    def answer(_parent, _title, suggested, filters, selected):
+        asked.update(suggested=suggested, filters=filters, selected=selected)
+        return str(target), selected
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
     window.ui.actionSaveCase.trigger()  # never saved: Save asks like Save As
-    assert (tmp_path / "asked.json").is_file()
-    assert window.cases.path == str(tmp_path / "asked.json")
+    assert asked["suggested"].endswith(".kvmcase") and "(*.json)" in asked["filters"]
+    assert asked["selected"] == "KVM Helpdesk case (*.kvmcase)"
+    assert (tmp_path / "asked.kvmcase").is_file()
+    assert window.cases.path == str(tmp_path / "asked.kvmcase")
+    assert json.loads((tmp_path / "asked.kvmcase").read_text())["format"] == "kvmhelpdesk-case"
+
+
+def test_save_as_plain_json_still_works(window, wizard, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (
+        str(tmp_path / "plain"), "KVM Helpdesk case as plain JSON (*.json)"))
+    window.ui.actionSaveCaseAs.trigger()
+    assert window.cases.path == str(tmp_path / "plain.json")
+    assert window.cases.open_case(str(tmp_path / "plain.json"))
 
 
 def test_export_asks_for_path_and_format(window, wizard, monkeypatch, tmp_path: Path) -> None:

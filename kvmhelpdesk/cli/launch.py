@@ -1,0 +1,94 @@
+"""Starting the desktop app from the command line: `kvmhelpdesk [--content DIR] [FILE ...]`.
+
+A first argument that is not a command is a file to open (the desktop entry's %F passes
+paths that way). Before Qt is imported, the files must exist and a window must be possible
+here; otherwise one line on stderr and exit status 2, never Qt's abort. Qt-free.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Collection, Sequence
+
+from kvmhelpdesk.cli.common import EXIT_BAD_INPUT, emit_error
+
+OPTIONS_WITH_VALUE = ("--content",)
+
+
+def command_names() -> tuple[str, ...]:
+    from kvmhelpdesk.cli import build_parser
+
+    return build_parser().get_default("command_names")
+
+
+def opens_files(args: Sequence[str], commands: Collection[str] | None = None) -> bool:
+    """True when the first positional argument is not a command name (so: files to open)."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--":
+            return True
+        elif arg in OPTIONS_WITH_VALUE:
+            skip = True
+        elif arg.startswith("-"):
+            if arg in ("-h", "--help", "--version"):
+                return False
+        else:
+            return arg not in (command_names() if commands is None else commands)
+    return False
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kvmhelpdesk", description="Open the desktop app, with files to open in it.",
+        epilog="Run 'kvmhelpdesk --help' for the commands that work without a window.")
+    parser.add_argument("--content", metavar="DIR", action="append", default=[],
+                        help="load an extra content pack; repeatable")
+    parser.add_argument("files", metavar="FILE", nargs="*",
+                        help="a case file (.kvmcase, .json) or a supportconfig archive")
+    return parser
+
+
+def launch_gui(extra_content: Sequence[str] = (), files: Sequence[str] = (),
+               commands: Collection[str] = ()) -> int:
+    """Check the files and the display, then run the app (or hand the files to it)."""
+    for path in files:
+        if not os.path.exists(path):
+            hint = (f" (commands: {', '.join(sorted(commands))}; see 'kvmhelpdesk --help')"
+                    if commands and os.sep not in path and "." not in path else "")
+            return emit_error(f"no such file or command: {path!r}{hint}")
+        if os.path.isdir(path):
+            return emit_error(f"{path!r} is a folder, not a case file")
+    from kvmhelpdesk.cli.display_check import library_problem, startup_problem
+
+    problem = startup_problem()
+    if problem:
+        return emit_error(problem)
+    try:
+        from kvmhelpdesk.gui.app import run
+    except ImportError as exc:
+        problem = library_problem(exc)
+        if problem is None:
+            raise
+        return emit_error(problem)
+    return run(list(extra_content), [os.path.abspath(f) for f in files])
+
+
+def files_main(argv: Sequence[str]) -> int:
+    """`kvmhelpdesk [--content DIR] FILE...`: the window, with files to open."""
+    gui_args = gui_arguments(argv)
+    if isinstance(gui_args, int):
+        return gui_args
+    return launch_gui(*gui_args, commands=command_names())
+
+
+def gui_arguments(argv: Sequence[str] | None = None) -> tuple[list[str], list[str]] | int:
+    """(content packs, files) from `kvmhelpdesk [--content DIR] FILE...`, or an exit status."""
+    try:
+        args = gui_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exc:  # --help, or a usage error argparse already printed
+        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    return args.content, args.files

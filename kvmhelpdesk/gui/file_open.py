@@ -1,0 +1,114 @@
+"""Files the app is asked to open: from the command line (`kvmhelpdesk FILE`, the desktop
+entry's %F), from a second launch (single_instance), or dropped onto the main window.
+
+Case files (.kvmcase, .json) open in the wizard. Supportconfig archives (nts_*.tbz,
+scc_*.txz) are declared in the desktop entry so "Open with" offers the app; reading them is
+`open_support_bundle`, the one place to change when support bundles are read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from kvmhelpdesk import APP_NAME
+
+if TYPE_CHECKING:
+    from kvmhelpdesk.gui.mainwindow import MainWindow
+
+CASE_SUFFIXES = (".kvmcase", ".json")
+# supportconfig writes nts_HOST_DATE.tbz (bzip2) or scc_HOST_DATE.txz (xz); renamed copies
+# keep the tar suffixes.
+BUNDLE_SUFFIXES = (".tbz", ".tbz2", ".tar.bz2", ".txz", ".tar.xz", ".tgz", ".tar.gz")
+
+
+def is_support_bundle(path: str | Path) -> bool:
+    return Path(path).name.lower().endswith(BUNDLE_SUFFIXES)
+
+
+def is_openable(path: str | Path) -> bool:
+    name = Path(path).name.lower()
+    return name.endswith(CASE_SUFFIXES) or is_support_bundle(name)
+
+
+def open_paths(window: MainWindow, paths: Iterable[str]) -> None:
+    """Open each file: bundles and cases; the last case opened stays in the wizard."""
+    for path in paths:
+        if is_support_bundle(path):
+            open_support_bundle(window, path)
+        else:
+            window.cases.open_case(path)
+
+
+def open_support_bundle(window: MainWindow, path: str) -> None:
+    """A supportconfig archive. Not read yet: say so plainly (the support-bundle work replaces
+    this function)."""
+    QMessageBox.information(
+        window, APP_NAME,
+        f"{Path(path).name} is a supportconfig archive. {APP_NAME} does not read support "
+        "bundles yet.\n\nUntil it does, unpack the archive and use File › Import (Ctrl+I) "
+        "with the guest's qemu-kvm command line or libvirt XML, or answer the wizard's host "
+        "questions from the files in it.")
+
+
+def receive(window: MainWindow, files: Sequence[str], content: Sequence[str]) -> None:
+    """A later launch handed over its arguments: load its content packs, open its files."""
+    for folder in content:
+        if folder not in window.extra_content:
+            window.load_content_pack(folder)
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    open_paths(window, files)
+
+
+class FileDropFilter(QObject):
+    """Accepts case files and support bundles dropped anywhere on the main window.
+
+    Installed on the window and on its children that take drops themselves (the search
+    field would otherwise paste the file's URL); other drops go on to those widgets."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        window.setAcceptDrops(True)
+        for widget in [window, *window.findChildren(QWidget)]:
+            if widget.acceptDrops():
+                widget.installEventFilter(self)
+
+    @staticmethod
+    def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+        return [p for p in paths if is_openable(p)]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if self.dropped_files(event):
+                event.setDropAction(Qt.DropAction.CopyAction)
+                event.accept()
+                return True
+        elif kind == QEvent.Type.Drop:
+            files = self.dropped_files(event)
+            if files:
+                event.setDropAction(Qt.DropAction.CopyAction)
+                event.accept()
+                # After the drop returns: opening may ask about unsaved changes, and the file
+                # manager should not wait on that dialog.
+                QTimer.singleShot(0, lambda: open_paths(self.window, files))
+                return True
+        return super().eventFilter(watched, event)
+
+
+def install_file_drop(window: MainWindow) -> FileDropFilter:
+    return FileDropFilter(window)
