@@ -41,6 +41,7 @@ MAX_MEMBER_BYTES = 256 * 2**20
 MAX_TOTAL_BYTES = 2 * 2**30
 MAX_NOTES = 40  # a hostile archive of 19,999 symlinks gets 40 notes and a count, not 19,999
 CHUNK = 1 << 20
+READ_CHUNK = 16 << 10  # member reads: a truncated archive loses at most this much before the cut
 
 ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]
@@ -287,7 +288,7 @@ class TarSource(Source):
                 return
             while True:
                 try:
-                    data = handle.read(CHUNK)
+                    data = handle.read(READ_CHUNK)
                 except _TotalCap:
                     entry.complete = False
                     self.stop_total()
@@ -363,7 +364,7 @@ class ZipSource(Source):
             try:
                 with self._zip.open(info) as handle:
                     while True:
-                        data = handle.read(CHUNK)
+                        data = handle.read(READ_CHUNK)
                         if not data:
                             return
                         self.add_output(len(data))
