@@ -217,6 +217,7 @@ class SupportconfigBuilder:
     def write_tar(self, base: Path, compression: str = "bz2", suffix: str | None = None,
                   order: list[str] | None = None) -> Path:
         suffix = suffix or {"bz2": ".tbz", "xz": ".txz", "gz": ".tgz", "": ".tar"}[compression]
+        base.mkdir(parents=True, exist_ok=True)
         path = base / f"{self.folder}{suffix}"
         data = self.render()
         names = order or list(data)
@@ -232,6 +233,7 @@ class SupportconfigBuilder:
         return path
 
     def write_zip(self, base: Path) -> Path:
+        base.mkdir(parents=True, exist_ok=True)
         path = base / f"{self.folder}.zip"
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, data in self.render().items():
