@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from kvmhelpdesk.bundle.bzip2 import ParallelBzip2
 from kvmhelpdesk.bundle.errors import BundleCancelled, BundleError
 
 MAX_MEMBERS = 20_000
@@ -200,7 +201,7 @@ class _Counting:
 class _Capped:
     """A decompressed stream that stops with _TotalCap once output passes the total cap."""
 
-    def __init__(self, stream: BinaryIO | _Counting, source: Source) -> None:
+    def __init__(self, stream: BinaryIO | _Counting | ParallelBzip2, source: Source) -> None:
         self.stream, self.source = stream, source
 
     def read(self, size: int = -1) -> bytes:
@@ -216,10 +217,19 @@ class TarSource(Source):
         super().__init__(path, watch)
         self.kind = f"tar.{compression}" if compression != "none" else "tar"
         self.compression = compression
-        self._handle: BinaryIO | None = None
+        self._handles: list[BinaryIO] = []
+        self._parallel: ParallelBzip2 | None = None
 
-    def _stream(self, raw: _Counting) -> BinaryIO | _Counting:
+    def _open(self) -> _Counting:
+        handle = open(self.path, "rb")  # noqa: SIM115 - closed by close()
+        self._handles.append(handle)
+        return _Counting(handle, self.watch)
+
+    def _stream(self, raw: _Counting) -> BinaryIO | _Counting | ParallelBzip2:
         if self.compression == "bz2":
+            if (os.cpu_count() or 1) > 1:
+                self._parallel = ParallelBzip2(raw, self._open)
+                return self._parallel
             return bz2.BZ2File(raw)  # type: ignore[arg-type]
         if self.compression == "xz":
             return lzma.LZMAFile(raw)  # type: ignore[arg-type]
@@ -228,14 +238,17 @@ class TarSource(Source):
         return raw
 
     def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+        if self._parallel is not None:
+            self._parallel.close()
+            self._parallel = None
+        for handle in self._handles:
+            handle.close()
+        self._handles.clear()
 
     def entries(self) -> Iterator[Entry]:
-        self._handle = open(self.path, "rb")  # noqa: SIM115 - closed by close()
-        self.watch.total = os.fstat(self._handle.fileno()).st_size
-        capped = _Capped(self._stream(_Counting(self._handle, self.watch)), self)
+        raw = self._open()
+        self.watch.total = os.fstat(raw.handle.fileno()).st_size
+        capped = _Capped(self._stream(raw), self)
         try:
             tar = tarfile.open(fileobj=capped, mode="r|")  # type: ignore[call-overload]  # noqa: SIM115
         except _TotalCap:

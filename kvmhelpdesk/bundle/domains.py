@@ -23,14 +23,34 @@ QEMU_CONF = "/etc/libvirt/qemu/"
 QEMU_LOGS = "/var/log/libvirt/qemu/"
 RUNNING_STATES = ("running", "idle", "paused", "blocked", "in shutdown", "pmsuspended")
 
-QEMU_COMMAND = re.compile(r"(?:^|\s)(?:\S*/)?(?:qemu-kvm|qemu-system-[A-Za-z0-9_]+|qemu|kvm)"
-                          r"(?:\.exe)?\s+-")
+_QEMU_COMMAND = re.compile(r"(?:^|[\s/])(?:qemu-kvm|qemu-system-[A-Za-z0-9_]+|qemu|kvm)"
+                           r"(?:\.exe)?\s+-")
 STARTING_UP = re.compile(r"^(\d{4}-\d\d-\d\d[ T][\d:.]+)(?:[+-]\d{4})?: starting up\b")
-SHUTTING_DOWN = re.compile(r": shutting down\b|^qemu: terminating on signal")
+_SHUTDOWN_WORDS = (": shutting down", "qemu: terminating on signal")
 _LIST_ROW = re.compile(r"^\s*(\d+|-)\s+(\S+)\s+(\S.*?)\s*$")
 _NAME_ELEMENT = re.compile(r"<name>\s*([^<]{1,200}?)\s*</name>")
 _NAME_OPTION = re.compile(r"\s-name\s+(?:guest=)?([^\s,]+)")
 _PS_ROW = re.compile(r"^\s*(\S+)\s+(\d+)\s+\d+\s+(?:\S+\s+){6}(.*)$")
+
+
+_PROGRAMS = ("qemu-kvm", "qemu", "kvm")
+
+
+def _shutdown(line: str) -> bool:
+    return _SHUTDOWN_WORDS[0] in line or line.startswith(_SHUTDOWN_WORDS[1])
+
+
+def is_qemu_command(line: str) -> bool:
+    """A qemu-kvm command line (bare, after libvirt's environment words, or in `ps`)."""
+    if "qemu" not in line and "kvm" not in line:
+        return False
+    head, dash, _ = line.partition(" -")  # the program is usually the word before the first option
+    words = head.split()
+    if dash and words:
+        program = words[-1].rsplit("/", 1)[-1].removesuffix(".exe")
+        if program in _PROGRAMS or program.startswith("qemu-system-"):
+            return True
+    return _QEMU_COMMAND.search(line) is not None
 
 
 class KeepNewestStart(Keeper):
@@ -47,9 +67,9 @@ class KeepNewestStart(Keeper):
     def feed(self, number: int, line: str) -> None:
         if STARTING_UP.match(line):
             self.start = (number, line)
-        elif QEMU_COMMAND.search(line):
+        elif is_qemu_command(line):
             self.command, self.command_start, self.shutdown = (number, line), self.start, None
-        elif self.command is not None and SHUTTING_DOWN.search(line):
+        elif self.command is not None and _shutdown(line):
             self.shutdown = (number, line)
 
     def finish(self) -> list[tuple[int, str]]:
@@ -58,7 +78,7 @@ class KeepNewestStart(Keeper):
 
 def keep_qemu_processes() -> Keeper:
     """For the `ps` listing: the qemu lines only."""
-    return KeepMatching(QEMU_COMMAND.search)
+    return KeepMatching(is_qemu_command)
 
 
 @dataclass
@@ -220,7 +240,7 @@ def _read_log(block: Block, found: dict[str, Domain], get: GetDomain, listed: bo
             or "/" in block.name[len(QEMU_LOGS):] or block.status:
         return
     name = block.name[len(QEMU_LOGS):-len(".log")]
-    commands = [(n, line) for n, line in block.body if QEMU_COMMAND.search(line)]
+    commands = [(n, line) for n, line in block.body if is_qemu_command(line)]
     if not commands:
         return
     command = commands[-1]
@@ -231,7 +251,7 @@ def _read_log(block: Block, found: dict[str, Domain], get: GetDomain, listed: bo
     starts = [m.group(1) for n, line in block.body
               if n < command[0] and (m := STARTING_UP.match(line))]
     stopped = next((line for n, line in block.body
-                    if n > command[0] and SHUTTING_DOWN.search(line)), "")
+                    if n > command[0] and _shutdown(line)), "")
     get(name).logged = CommandLine(block, command[0], command[1], block.name,
                                    starts[-1] if starts else "", stopped)
 
@@ -239,7 +259,7 @@ def _read_log(block: Block, found: dict[str, Domain], get: GetDomain, listed: bo
 def _read_processes(block: Block, found: dict[str, Domain], get: GetDomain) -> None:
     for number, line in block.body:
         row = _PS_ROW.match(line)
-        if row is None or not QEMU_COMMAND.search(row.group(3)):
+        if row is None or not is_qemu_command(row.group(3)):
             continue
         user, pid, command = row.groups()
         named = _NAME_OPTION.search(command)
