@@ -20,21 +20,16 @@ with a note in `source.notes`, each naming its cap:
 
 from __future__ import annotations
 
-import bz2
 import contextlib
-import gzip
 import lzma
 import os
 import re
-import stat
 import tarfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
 
-from kvmhelpdesk.bundle.bzip2 import ParallelBzip2
 from kvmhelpdesk.bundle.errors import BundleCancelled, BundleError
 
 MAX_MEMBERS = 20_000
@@ -162,6 +157,13 @@ class Source:
     def skip(self, name: str, why: str) -> None:
         self.notes.add(f"{name}: skipped: {why}")
 
+    def too_big(self, name: str, size: int) -> bool:
+        """True (and a note) for a member over MAX_MEMBER_BYTES."""
+        if size <= MAX_MEMBER_BYTES:
+            return False
+        self.skip(name, f"larger than {mib(MAX_MEMBER_BYTES)} (the cap for one file)")
+        return True
+
     def count(self, number: int) -> None:
         if number > MAX_MEMBERS:
             raise BundleError(f"{self.path.name}: more than {MAX_MEMBERS:,} members (the cap): "
@@ -183,326 +185,6 @@ class Source:
         self.stopped = (f"the archive is truncated or damaged{where} ({detail}): only what came "
                         "before was read")
         self.notes.add(self.stopped)
-
-
-class _Counting:
-    """The raw archive file, counting bytes read for progress and checking cancellation."""
-
-    def __init__(self, handle: BinaryIO, watch: Watch) -> None:
-        self.handle, self.watch, self.position = handle, watch, 0
-
-    def read(self, size: int = -1) -> bytes:
-        data = self.handle.read(CHUNK if size is None or size < 0 else min(size, CHUNK))
-        self.position += len(data)
-        self.watch.tick(self.position)
-        return data
-
-
-class _Capped:
-    """A decompressed stream that stops with _TotalCap once output passes the total cap."""
-
-    def __init__(self, stream: BinaryIO | _Counting | ParallelBzip2, source: Source) -> None:
-        self.stream, self.source = stream, source
-
-    def read(self, size: int = -1) -> bytes:
-        data = self.stream.read(CHUNK if size is None or size < 0 else size)
-        self.source.add_output(len(data))
-        return data
-
-
-class TarSource(Source):
-    """A tarball, read strictly forward (`r|` mode) through our own decompressor."""
-
-    def __init__(self, path: Path, watch: Watch, compression: str) -> None:
-        super().__init__(path, watch)
-        self.kind = f"tar.{compression}" if compression != "none" else "tar"
-        self.compression = compression
-        self._handles: list[BinaryIO] = []
-        self._parallel: ParallelBzip2 | None = None
-
-    def _open(self) -> _Counting:
-        handle = open(self.path, "rb")  # noqa: SIM115 - closed by close()
-        self._handles.append(handle)
-        return _Counting(handle, self.watch)
-
-    def _stream(self, raw: _Counting) -> BinaryIO | _Counting | ParallelBzip2:
-        if self.compression == "bz2":
-            if (os.cpu_count() or 1) > 1:
-                self._parallel = ParallelBzip2(raw, self._open)
-                return self._parallel
-            return bz2.BZ2File(raw)  # type: ignore[arg-type]
-        if self.compression == "xz":
-            return lzma.LZMAFile(raw)  # type: ignore[arg-type]
-        if self.compression == "gz":
-            return gzip.GzipFile(fileobj=raw)  # type: ignore[arg-type]
-        return raw
-
-    def close(self) -> None:
-        if self._parallel is not None:
-            self._parallel.close()
-            self._parallel = None
-        for handle in self._handles:
-            handle.close()
-        self._handles.clear()
-
-    def entries(self) -> Iterator[Entry]:
-        raw = self._open()
-        self.watch.total = os.fstat(raw.handle.fileno()).st_size
-        capped = _Capped(self._stream(raw), self)
-        try:
-            tar = tarfile.open(fileobj=capped, mode="r|")  # type: ignore[call-overload]  # noqa: SIM115
-        except _TotalCap:
-            self.stop_total()
-            return
-        except _DAMAGE as exc:
-            raise BundleError(f"{self.path.name}: not a readable {self.kind} archive "
-                              f"({' '.join(str(exc).split()) or type(exc).__name__})") from None
-        number = 0
-        while True:
-            try:
-                member = tar.next()
-            except _TotalCap:
-                self.stop_total()
-                return
-            except _DAMAGE as exc:
-                self.stop_damaged(exc)
-                return
-            if member is None:
-                return
-            number += 1
-            self.count(number)
-            entry = self._entry(tar, member)
-            if entry is not None:
-                yield entry
-                if self.stopped:
-                    return
-
-    def _entry(self, tar: tarfile.TarFile, member: tarfile.TarInfo) -> Entry | None:
-        name = member.name
-        problem = member_problem(name)
-        if problem:
-            self.skip(repr(name), problem)
-            return None
-        if member.isdir():
-            return None
-        if member.issym() or member.islnk():
-            self.skip(name, "a symbolic link" if member.issym() else "a hard link")
-            return None
-        if not member.isfile() or member.issparse():
-            self.skip(name, "not a regular file (device, FIFO or sparse member)")
-            return None
-        if member.size > MAX_MEMBER_BYTES:
-            self.skip(name, f"larger than {mib(MAX_MEMBER_BYTES)} (the cap for one file)")
-            return None
-
-        def read(entry: Entry) -> Iterator[bytes]:
-            handle = tar.extractfile(member)
-            if handle is None:  # pragma: no cover - isfile() members always have data
-                return
-            while True:
-                try:
-                    data = handle.read(READ_CHUNK)
-                except _TotalCap:
-                    entry.complete = False
-                    self.stop_total()
-                    return
-                except _DAMAGE as exc:
-                    entry.complete = False
-                    self.stop_damaged(exc, entry.name)
-                    return
-                if not data:
-                    return
-                yield data
-
-        return Entry(name, member.size, read)
-
-
-class ZipSource(Source):
-    """A zip (customers re-pack bundles): random access, only wanted members decompressed."""
-
-    kind = "zip"
-
-    def __init__(self, path: Path, watch: Watch) -> None:
-        super().__init__(path, watch)
-        self._zip: zipfile.ZipFile | None = None
-
-    def close(self) -> None:
-        if self._zip is not None:
-            self._zip.close()
-            self._zip = None
-
-    def entries(self) -> Iterator[Entry]:
-        try:
-            self._zip = zipfile.ZipFile(self.path)
-            infos = self._zip.infolist()
-        except (*_DAMAGE, ValueError) as exc:
-            raise BundleError(f"{self.path.name}: not a readable zip archive "
-                              f"({' '.join(str(exc).split()) or type(exc).__name__})") from None
-        self.count(len(infos))
-        self.watch.total = sum(i.compress_size for i in infos) or 1
-        done = 0
-        for info in infos:
-            done += info.compress_size
-            self.watch.tick(done)
-            entry = self._entry(info)
-            if entry is not None:
-                yield entry
-                if self.stopped:
-                    return
-
-    def _entry(self, info: zipfile.ZipInfo) -> Entry | None:
-        name = info.filename
-        problem = member_problem(name)
-        if problem:
-            self.skip(repr(name), problem)
-            return None
-        if info.is_dir():
-            return None
-        mode = info.external_attr >> 16
-        if mode and stat.S_ISLNK(mode):
-            self.skip(name, "a symbolic link")
-            return None
-        if mode and stat.S_IFMT(mode) and not stat.S_ISREG(mode):
-            self.skip(name, "not a regular file (device, FIFO or socket)")
-            return None
-        if info.flag_bits & 0x1:
-            self.skip(name, "encrypted")
-            return None
-        if info.file_size > MAX_MEMBER_BYTES:
-            self.skip(name, f"larger than {mib(MAX_MEMBER_BYTES)} (the cap for one file)")
-            return None
-
-        def read(entry: Entry) -> Iterator[bytes]:
-            assert self._zip is not None
-            try:
-                with self._zip.open(info) as handle:
-                    while True:
-                        data = handle.read(READ_CHUNK)
-                        if not data:
-                            return
-                        self.add_output(len(data))
-                        self.watch.check()
-                        yield data
-            except _TotalCap:
-                entry.complete = False
-                self.stop_total()
-            except (*_DAMAGE, RuntimeError) as exc:
-                entry.complete = False
-                self.stop_damaged(exc, entry.name)
-
-        return Entry(name, info.file_size, read)
-
-
-class FolderSource(Source):
-    """An unpacked bundle folder: only its own regular files, never following a link."""
-
-    kind = "folder"
-
-    def __init__(self, path: Path, watch: Watch, signature: tuple[str, ...]) -> None:
-        super().__init__(path, watch)
-        self.folder = _bundle_folder(path, signature)
-
-    def entries(self) -> Iterator[Entry]:
-        names: list[str] = []
-        try:
-            with os.scandir(self.folder) as listing:
-                for item in listing:
-                    names.append(item.name)
-                    self.count(len(names))
-        except OSError as exc:
-            raise BundleError(f"{self.path}: cannot be read: {exc.strerror or exc}") from None
-        names.sort()
-        stats: list[tuple[str, os.stat_result]] = []
-        for name in names:
-            try:
-                info = os.lstat(self.folder / name)
-            except OSError:
-                continue
-            stats.append((name, info))
-        self.watch.total = sum(s.st_size for _, s in stats if stat.S_ISREG(s.st_mode)) or 1
-        done = 0
-        for name, info in stats:
-            prefix = f"{self.folder.name}/{name}"
-            if stat.S_ISDIR(info.st_mode):
-                continue
-            if stat.S_ISLNK(info.st_mode):
-                self.skip(prefix, "a symbolic link (not followed)")
-                continue
-            if not stat.S_ISREG(info.st_mode):
-                self.skip(prefix, "not a regular file (device, FIFO or socket)")
-                continue
-            if info.st_size > MAX_MEMBER_BYTES:
-                self.skip(prefix, f"larger than {mib(MAX_MEMBER_BYTES)} (the cap for one file)")
-                continue
-            yield Entry(prefix, info.st_size, self._reader(name, done))
-            done += info.st_size
-            if self.stopped:
-                return
-
-    def _reader(self, name: str, start: int) -> Callable[[Entry], Iterator[bytes]]:
-        def read(entry: Entry) -> Iterator[bytes]:
-            flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) \
-                | getattr(os, "O_BINARY", 0)
-            try:
-                fd = os.open(self.folder / name, flags)
-            except OSError as exc:
-                self.skip(entry.path, f"cannot be read: {exc.strerror or exc}")
-                entry.complete = False
-                return
-            with os.fdopen(fd, "rb") as handle:
-                if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced since the listing
-                    self.skip(entry.path, "not a regular file")
-                    entry.complete = False
-                    return
-                read_so_far = 0
-                while True:
-                    try:
-                        data = handle.read(CHUNK)
-                    except OSError as exc:
-                        entry.complete = False
-                        self.skip(entry.path, f"cannot be read: {exc.strerror or exc}")
-                        return
-                    if not data:
-                        return
-                    read_so_far += len(data)
-                    if read_so_far > MAX_MEMBER_BYTES:  # grew since the listing
-                        entry.complete = False
-                        self.skip(entry.path, f"larger than {mib(MAX_MEMBER_BYTES)} (the cap "
-                                              "for one file)")
-                        return
-                    try:
-                        self.add_output(len(data))
-                    except _TotalCap:
-                        entry.complete = False
-                        self.stop_total()
-                        return
-                    self.watch.tick(start + read_so_far)
-                    yield data
-
-        return read
-
-
-def _bundle_folder(path: Path, signature: tuple[str, ...]) -> Path:
-    """The folder holding the bundle's files: PATH itself, or its one subfolder that does."""
-    def has_signature(folder: Path) -> bool:
-        return any(os.path.lexists(folder / name) for name in signature)
-
-    if has_signature(path):
-        return path
-    try:
-        with os.scandir(path) as listing:
-            subfolders = [Path(item.path) for _, item in zip(range(MAX_MEMBERS + 1), listing,
-                                                             strict=False)
-                          if item.is_dir(follow_symlinks=False)]
-    except OSError as exc:
-        raise BundleError(f"{path}: cannot be read: {exc.strerror or exc}") from None
-    found = [folder for folder in subfolders if has_signature(folder)]
-    if len(found) == 1:
-        return found[0]
-    if len(found) > 1:
-        names = ", ".join(sorted(f.name for f in found)[:3])
-        raise BundleError(f"{path}: holds several supportconfig folders ({names}): give one")
-    raise BundleError(f"{path}: not a supportconfig folder (no {', '.join(signature)} in it)")
 
 
 _MAGIC = ((b"BZh", "bz2"), (b"\xfd7zXZ\x00", "xz"), (b"\x1f\x8b", "gz"), (b"PK\x03\x04", "zip"),
@@ -550,6 +232,9 @@ def _v7_tar_header(head: bytes) -> bool:
 def open_source(path: str | os.PathLike[str], watch: Watch,
                 signature: tuple[str, ...]) -> Source:
     """The source for PATH (archive or folder); BundleError when it is neither."""
+    from kvmhelpdesk.bundle.folder import FolderSource  # the formats build on this module
+    from kvmhelpdesk.bundle.tarzip import TarSource, ZipSource
+
     where = Path(path)
     kind = sniff(where)
     if kind == "folder":

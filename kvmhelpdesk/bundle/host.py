@@ -227,6 +227,10 @@ def _topology(facts: HostFacts, blocks: Blocks) -> None:
         return
     lscpu = blocks.command(KVM, "lscpu")
     if lscpu is None or lscpu.failed:
+        if facts.logical_cpus:
+            facts.notes.append(f"hardware.txt: /proc/cpuinfo lists {facts.logical_cpus} "
+                               "logical CPUs without their core ids: the physical cores are "
+                               "unknown")
         return
     values = key_values(lscpu)
     per_socket = values.get("core(s) per socket")

@@ -95,6 +95,13 @@ def test_cores_from_lscpu_when_cpuinfo_has_no_topology(tmp_path):
     assert host.evidence["host.cpu_cores"].section == "/usr/bin/lscpu"
 
 
+def test_cpuinfo_without_topology_and_no_lscpu_leaves_cores_unknown(tmp_path):
+    builder = add_host(SupportconfigBuilder(), cpu=cpuinfo(topology=False))
+    bundle = read_bundle(builder.write_folder(tmp_path))
+    assert "cpu_cores" not in bundle.host.answers  # 16 logical CPUs: hyperthreads or cores?
+    assert any("16 logical CPUs without their core ids" in note for note in bundle.notes)
+
+
 def test_older_release_and_missing_release(tmp_path):
     assert host_of(add_host(SupportconfigBuilder(), release="sles10-sp3"),
                    tmp_path / "a").answers["os"] == "SLES 10 SP3"
