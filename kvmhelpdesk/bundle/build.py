@@ -85,6 +85,13 @@ def bundle_findings(bundle: Bundle) -> list[Finding]:
             f"{len(libvirt)} guest(s) are libvirt domains: they are managed through libvirt "
             f"(virt-manager, vm-install or virsh).{seen} The bundle does not show which tools "
             "the customer uses, nor how virsh is used: confirm.")))
+    for domain in bundle.domains:
+        if not domain.libvirt and domain.process is not None:
+            out.append(_finding("bundle.management", ADVICE, (
+                f"'{domain.name}' is a qemu-kvm process started without libvirt "
+                f"({domain.process.block.file} line {domain.process.number}, user "
+                f"{domain.process.user}): qemu-kvm is also invoked directly on this host; "
+                "confirm."), f"guest:{domain.name}"))
     return out
 
 

@@ -127,6 +127,23 @@ def test_a_domain_known_only_from_its_log_is_judged_from_the_command_line(tmp_pa
     assert_evidence_true(builder, built.case["evidence"])
 
 
+def test_a_guest_started_by_hand_is_judged_from_ps(tmp_path, kb):
+    builder = SupportconfigBuilder()
+    add_kvm(add_host(builder), processes=False)
+    builder.command("basic-health-check.txt", "/bin/ps axwwo user,pid,ppid,%cpu,%mem,vsz,rss,"
+                    "stat,time,cmd", ["USER PID PPID %CPU %MEM VSZ RSS STAT TIME CMD",
+                                      "tester 999 1 0.0 1.0 1000 1000 Sl 00:00:01 "
+                                      "/usr/bin/qemu-kvm -m 512 -smp 2 -name scratch -hda "
+                                      "/home/tester/scratch.img"])
+    built = built_of(builder, tmp_path, kb)
+    assert built.case["guests"][0]["name"] == "scratch"
+    assert built.case["guests"][0]["vcpus"] == 2
+    assert "qemu_user" not in built.case["host"]  # tester: in the kvm group? not in the bundle
+    (advice,) = findings(built, "bundle.management", "guest:scratch")
+    assert "started without libvirt" in advice.message and "user tester" in advice.message
+    assert any("qemu-kvm runs as tester" in note for note in built.notes)
+
+
 def test_hostile_or_foreign_domain_xml(tmp_path, kb):
     builder = SupportconfigBuilder()
     builder.domain(DomainSpec("xenguest", kind="xen", state="shut off", starts=0))
