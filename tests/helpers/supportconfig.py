@@ -311,6 +311,9 @@ def add_kvm(builder: SupportconfigBuilder, *, modules: str = "kvm_intel", virsh:
     builder.verification(kvm, "kvm-0.12.5-1.2.1")
     builder.verification(kvm, "libvirt-0.7.6-1.15.1", "libvirt")
     builder.command(kvm, "/bin/uname -r", "2.6.32.12-0.7-default")
+    # kvm_stat timed out: its block is cut short (no blank line before the next header)
+    builder.command(kvm, "/usr/bin/kvm_stat -1", ["efer_reload 0 0", "exits 1234567"],
+                    blank=False)
     builder.command(kvm, "/usr/bin/lscpu", ["Architecture:          x86_64", "CPU(s):       "
                                             "         16", "Thread(s) per core:    2",
                                             "Core(s) per socket:    4", "CPU socket(s):      "
