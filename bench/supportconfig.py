@@ -15,6 +15,9 @@ Run: .venv/bin/python bench/supportconfig.py [DOMAINS]
 
 from __future__ import annotations
 
+import bz2
+import os
+import random
 import statistics
 import subprocess
 import sys
@@ -74,6 +77,21 @@ def domains(count: int) -> list[DomainSpec]:
     return out
 
 
+_WORDS = ("kernel:", "br0:", "port", "entering", "forwarding", "state", "libvirtd:", "error",
+          "device", "vnet", "sshd", "Accepted", "publickey", "for", "root", "from", "ntpd",
+          "synchronized", "to", "stratum", "cron", "CMD", "run-crons", "eth0", "link", "up",
+          "qemu-kvm", "audit", "type=1400", "apparmor", "DENIED", "operation", "open",
+          "profile", "name", "pid", "comm", "requested_mask", "denied_mask", "fsuid", "ouid")
+
+
+def _log_lines(rng: random.Random, count: int) -> list[str]:
+    """Syslog-like lines that compress about as well as real ones (bzip2 about 1:8)."""
+    return [f"Feb {rng.randint(10, 28)} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:"
+            f"{rng.randint(0, 59):02d} {HOSTNAME} {rng.choice(_WORDS)}[{rng.randint(1, 32767)}]"
+            f": " + " ".join(rng.choice(_WORDS) for _ in range(rng.randint(3, 9)))
+            + f" 0x{rng.getrandbits(32):08x}" for _ in range(count)]
+
+
 def generate(folder: Path, count: int) -> tuple[Path, Path, int]:
     builder = SupportconfigBuilder()
     for spec in domains(count):
@@ -83,12 +101,11 @@ def generate(folder: Path, count: int) -> tuple[Path, Path, int]:
     hwinfo = [f"  {n:05d}: PCI 00.{n % 8}: 0600 Host bridge [Created at pci.318] unique id "
               f"rBUF.{n:08x}" for n in range(25_000)]
     builder.command("hardware.txt", "/usr/sbin/hwinfo", hwinfo)
-    builder.raw("messages.txt", "\n".join(
-        f"Feb 2{n % 9} 10:{n % 60:02d}:{n % 60:02d} {HOSTNAME} kernel: [{n}.000000] br0: port "
-        f"{n % 4}(vnet{n % 90}) entering forwarding state" for n in range(330_000)))
+    rng = random.Random(42)
+    builder.raw("messages.txt", "\n".join(_log_lines(rng, 330_000)))
     for name, lines in (("rpm.txt", 2_500), ("boot.txt", 30_000), ("network.txt", 40_000),
                         ("fs-diskio.txt", 40_000), ("y2log.txt", 60_000)):
-        builder.raw(name, "\n".join(f"{name} filler line {n} " + "x" * 60 for n in range(lines)))
+        builder.raw(name, "\n".join(_log_lines(rng, lines)))
     builder.raw("supportconfig.txt", "Support Utilities - Supportconfig")
     size = sum(len(data) for data in builder.render().values())
     order = ["supportconfig.txt", "basic-environment.txt", "messages.txt", "rpm.txt",
@@ -132,6 +149,13 @@ def main() -> None:
         tbz, folder, size = generate(Path(temp), count)
         print(f"generated {count} domains: {size / 1e6:.1f} MB uncompressed, "
               f"{tbz.stat().st_size / 1e6:.1f} MB .tbz ({time.perf_counter() - start:.1f} s)")
+        with open("/proc/loadavg", encoding="ascii") as handle:
+            print(f"load average now: {handle.read().split()[0]} on {os.cpu_count()} cores "
+                  "(figures scale with it)")
+        data = tbz.read_bytes()
+        ms, _ = median_ms(lambda: bz2.decompress(data), repeat=1)
+        print(f"bz2.decompress(whole .tbz):    {ms:8.0f} ms   (one core; the floor without "
+              "parallel bzip2)")
         kb = load_knowledge_base()
         for label, path in ((".tbz", tbz), ("folder", folder)):
             ms, bundle = median_ms(lambda path=path: read_bundle(path))
