@@ -151,3 +151,21 @@ def parse_meminfo_kib(text: str) -> tuple[int, int] | None:
             if digits and digits[0].isdigit() and len(digits[0]) < 19:
                 return int(digits[0]), number
     return None
+
+
+IOMMU_ON = frozenset({"intel_iommu=on", "amd_iommu=on", "amd_iommu=force_isolation"})
+IOMMU_OFF = frozenset({"intel_iommu=off", "amd_iommu=off", "iommu=off"})
+
+
+def iommu_from_cmdline(cmdline: str) -> tuple[str, str] | None:
+    """(`enabled`/`disabled`, the word that says so) from a kernel command line, else None.
+
+    Only what the command line asks for: an IOMMU the BIOS enables without a kernel word is not
+    visible here (probe-host also looks at /sys for that). The last word wins, as in the kernel.
+    """
+    for word in reversed(cmdline.split()):
+        if word in IOMMU_ON:
+            return "enabled", word
+        if word in IOMMU_OFF:
+            return "disabled", word
+    return None

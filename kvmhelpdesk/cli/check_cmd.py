@@ -7,9 +7,17 @@ input, so scripts can tell "the configuration is unsupported" from "the input is
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from typing import Any
 
 from kvmhelpdesk import fileio
+from kvmhelpdesk.cli.check_bundle import (
+    add_bundle_arguments,
+    apply_supportconfig,
+    json_extras,
+    save_case_if_asked,
+)
 from kvmhelpdesk.cli.check_inputs import add_input_arguments, gather_inputs
 from kvmhelpdesk.cli.common import CliError, emit_warning, load_kb, print_json
 from kvmhelpdesk.report import render
@@ -31,6 +39,7 @@ examples:
   kvmhelpdesk check ticket-4711.json              plain-text report
   kvmhelpdesk check ticket-4711.json --markdown   ticket note in Markdown
   kvmhelpdesk check ticket-4711.json --json       verdict document for scripts
+  kvmhelpdesk check --supportconfig nts_web01_110302_1011.tbz --save-case web01.json
 
 exit status: 0 whatever the verdict; 2 for unreadable or invalid input (one line on stderr)."""
 
@@ -58,13 +67,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write the report to FILE instead of standard output")
     add_input_arguments(parser)
+    add_bundle_arguments(parser)
     parser.set_defaults(func=cmd_check, fmt=None)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     kb = load_kb(args.content)
     analysis = gather_inputs(args, kb)
-    if args.case is None and analysis is None:
+    if args.case is None and analysis is None and not args.supportconfig:
         raise CliError("give a case file (CASE.json) or an input flag; see "
                        "'kvmhelpdesk check --help'")
     try:
@@ -73,6 +83,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     if args.release:
         case["release"] = args.release
+    case, bundle = apply_supportconfig(args, kb, case, from_file=args.case is not None)
     if analysis is not None:
         for problem in analysis.errors:
             emit_warning(problem)
@@ -87,25 +98,31 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     if analysis is not None:
         verdict.add(analysis.findings, analysis.options)
-    _emit(verdict, args)
+    if bundle is not None:
+        verdict.add(bundle.analysis.findings, bundle.analysis.options)
+    save_case_if_asked(args, case)
+    _emit(verdict, args, json_extras(bundle, case))
     return 0
 
 
-def _emit(verdict: Verdict, args: argparse.Namespace) -> None:
+def _emit(verdict: Verdict, args: argparse.Namespace,
+          extra: dict[str, Any] | None = None) -> None:
     if args.pdf:
         _write_pdf(verdict, args.pdf)
         return
     fmt = args.fmt or "text"
     if args.output:
+        text = render(verdict, fmt) if not (extra and fmt == "json") else \
+            json.dumps({**verdict.to_dict(), **extra}, indent=2, ensure_ascii=False) + "\n"
         # backslashreplace: whatever text slipped through stays an escape, never a crash
-        data = render(verdict, fmt).encode("utf-8", "backslashreplace")
+        data = text.encode("utf-8", "backslashreplace")
         try:
             with open(args.output, "wb") as handle:
                 handle.write(data)
         except OSError as exc:
             raise CliError(f"{args.output}: cannot be written: {fileio.reason(exc)}") from None
     elif fmt == "json":
-        print_json(verdict.to_dict())
+        print_json({**verdict.to_dict(), **(extra or {})})
     else:
         sys.stdout.write(render(verdict, fmt))
 

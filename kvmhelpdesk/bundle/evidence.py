@@ -1,0 +1,94 @@
+"""Where an answer was read: the case file's `evidence` entries, and joining them to findings.
+
+An evidence entry (case format v2, docs/case-format.md) names the file inside the bundle, the
+1-based line, the block heading (`/proc/cpuinfo`, `virsh list --all`), the line as read and the
+bundle it came from. Answer paths are written as in validation messages: `host.cpu_cores`,
+`guests[2].disks[0].format`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from kvmhelpdesk.bundle.sections import Block
+
+MAX_EXCERPT = 240  # a qemu-kvm command line runs to kilobytes; the report shows one line
+
+
+def excerpt(line: str, focus: int = 0) -> str:
+    """The line as read, cut to MAX_EXCERPT characters around `focus` (a character index)."""
+    line = line.strip()
+    if len(line) <= MAX_EXCERPT:
+        return line
+    start = max(0, min(focus - 40, len(line) - MAX_EXCERPT + 3))
+    text = line[start:start + MAX_EXCERPT - 6]
+    return f"...{text}..." if start else f"{text}..."
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One source: `file` inside the bundle, 1-based `line`, block `section`, `excerpt`."""
+
+    file: str
+    line: int
+    section: str = ""
+    excerpt: str = ""
+    origin: str = ""
+
+    @classmethod
+    def at(cls, block: Block, number: int, line: str, origin: str = "",
+           focus: int = 0) -> Evidence:
+        """Evidence for line `number` (text `line`) of `block`."""
+        return cls(block.file, max(1, number), block.name, excerpt(line, focus), origin)
+
+    @classmethod
+    def header(cls, block: Block, origin: str = "") -> Evidence:
+        """Evidence for a whole block: its name line (the header's next line)."""
+        return cls(block.file, block.line + 1 if block.name else block.line, block.name,
+                   excerpt(f"# {block.name}" if block.name else block.kind), origin)
+
+    def with_origin(self, origin: str) -> Evidence:
+        return Evidence(self.file, self.line, self.section, self.excerpt, origin)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"file": self.file, "line": self.line}
+        if self.section:
+            data["section"] = self.section
+        if self.excerpt:
+            data["excerpt"] = self.excerpt
+        if self.origin:
+            data["origin"] = self.origin
+        return data
+
+    def cite(self) -> str:
+        """`kvm.txt line 812 (virsh dumpxml web01)`: for a finding's message."""
+        section = f" ({self.section})" if self.section else ""
+        return f"{self.file} line {self.line}{section}"
+
+
+def _covers(basis: str, path: str) -> bool:
+    """A basis path covers itself and everything under it (`guests[2]` covers its disks)."""
+    if path == basis:
+        return True
+    return path.startswith(basis) and path[len(basis)] in ".["
+
+
+def evidence_for(finding_basis: Iterable[str],
+                 evidence_map: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """The evidence a finding rests on: (answer path, evidence entry) pairs, in basis order.
+
+    `finding_basis` lists the answer paths a finding was decided from (issue 8's
+    `Finding.basis`); a path covers the answers under it, so a basis of `guests[0].disks`
+    brings the evidence of every disk. Paths without evidence are left out; no pair twice.
+    """
+    pairs: list[tuple[str, dict[str, Any]]] = []
+    seen: set[str] = set()
+    paths = list(evidence_map)
+    for basis in finding_basis:
+        for path in paths:
+            if path not in seen and _covers(basis, path):
+                seen.add(path)
+                pairs.append((path, dict(evidence_map[path])))
+    return pairs

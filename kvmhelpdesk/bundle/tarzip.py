@@ -1,0 +1,237 @@
+"""Tarballs (bzip2, xz, gzip, plain) and zips as bundle sources: see bundle.archive.
+
+A tarball is read strictly forward through our own decompressor, counting its output against
+the total cap; a zip is random access, so only the wanted members are decompressed.
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import lzma
+import os
+import stat
+import tarfile
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from kvmhelpdesk.bundle.archive import (
+    _DAMAGE,
+    CHUNK,
+    READ_CHUNK,
+    Entry,
+    Source,
+    Watch,
+    _TotalCap,
+    member_problem,
+)
+from kvmhelpdesk.bundle.bzip2 import ParallelBzip2
+from kvmhelpdesk.bundle.errors import BundleError
+
+
+class _Counting:
+    """The raw archive file, counting bytes read for progress and checking cancellation."""
+
+    def __init__(self, handle: BinaryIO, watch: Watch) -> None:
+        self.handle, self.watch, self.position = handle, watch, 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(CHUNK if size is None or size < 0 else min(size, CHUNK))
+        self.position += len(data)
+        self.watch.tick(self.position)
+        return data
+
+
+class _Capped:
+    """A decompressed stream that stops with _TotalCap once output passes the total cap."""
+
+    def __init__(self, stream: BinaryIO | _Counting | ParallelBzip2, source: Source) -> None:
+        self.stream, self.source = stream, source
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(CHUNK if size is None or size < 0 else size)
+        self.source.add_output(len(data))
+        return data
+
+
+class TarSource(Source):
+    """A tarball, read strictly forward (`r|` mode) through our own decompressor."""
+
+    def __init__(self, path: Path, watch: Watch, compression: str) -> None:
+        super().__init__(path, watch)
+        self.kind = f"tar.{compression}" if compression != "none" else "tar"
+        self.compression = compression
+        self._handles: list[BinaryIO] = []
+        self._parallel: ParallelBzip2 | None = None
+
+    def _open(self) -> _Counting:
+        handle = open(self.path, "rb")  # noqa: SIM115 - closed by close()
+        self._handles.append(handle)
+        return _Counting(handle, self.watch)
+
+    def _stream(self, raw: _Counting) -> BinaryIO | _Counting | ParallelBzip2:
+        if self.compression == "bz2":
+            if (os.cpu_count() or 1) > 1:
+                self._parallel = ParallelBzip2(raw, self._open)
+                return self._parallel
+            return bz2.BZ2File(raw)  # type: ignore[arg-type]
+        if self.compression == "xz":
+            return lzma.LZMAFile(raw)  # type: ignore[arg-type]
+        if self.compression == "gz":
+            return gzip.GzipFile(fileobj=raw)  # type: ignore[arg-type]
+        return raw
+
+    def close(self) -> None:
+        if self._parallel is not None:
+            self._parallel.close()
+            self._parallel = None
+        for handle in self._handles:
+            handle.close()
+        self._handles.clear()
+
+    def entries(self) -> Iterator[Entry]:
+        raw = self._open()
+        self.watch.total = os.fstat(raw.handle.fileno()).st_size
+        capped = _Capped(self._stream(raw), self)
+        try:
+            tar = tarfile.open(fileobj=capped, mode="r|")  # type: ignore[call-overload]  # noqa: SIM115
+        except _TotalCap:
+            self.stop_total()
+            return
+        except _DAMAGE as exc:
+            raise BundleError(f"{self.path.name}: not a readable {self.kind} archive "
+                              f"({' '.join(str(exc).split()) or type(exc).__name__})") from None
+        number = 0
+        while True:
+            try:
+                member = tar.next()
+            except _TotalCap:
+                self.stop_total()
+                return
+            except _DAMAGE as exc:
+                self.stop_damaged(exc)
+                return
+            if member is None:
+                return
+            number += 1
+            self.count(number)
+            entry = self._entry(tar, member)
+            if entry is not None:
+                yield entry
+                if self.stopped:
+                    return
+
+    def _entry(self, tar: tarfile.TarFile, member: tarfile.TarInfo) -> Entry | None:
+        name = member.name
+        problem = member_problem(name)
+        if problem:
+            self.skip(repr(name), problem)
+            return None
+        if member.isdir():
+            return None
+        if member.issym() or member.islnk():
+            self.skip(name, "a symbolic link" if member.issym() else "a hard link")
+            return None
+        if not member.isfile() or member.issparse():
+            self.skip(name, "not a regular file (device, FIFO or sparse member)")
+            return None
+        if self.too_big(name, member.size):
+            return None
+
+        def read(entry: Entry) -> Iterator[bytes]:
+            handle = tar.extractfile(member)
+            if handle is None:  # pragma: no cover - isfile() members always have data
+                return
+            while True:
+                try:
+                    data = handle.read(READ_CHUNK)
+                except _TotalCap:
+                    entry.complete = False
+                    self.stop_total()
+                    return
+                except _DAMAGE as exc:
+                    entry.complete = False
+                    self.stop_damaged(exc, entry.name)
+                    return
+                if not data:
+                    return
+                yield data
+
+        return Entry(name, member.size, read)
+
+
+class ZipSource(Source):
+    """A zip (customers re-pack bundles): random access, only wanted members decompressed."""
+
+    kind = "zip"
+
+    def __init__(self, path: Path, watch: Watch) -> None:
+        super().__init__(path, watch)
+        self._zip: zipfile.ZipFile | None = None
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+            self._zip = None
+
+    def entries(self) -> Iterator[Entry]:
+        try:
+            self._zip = zipfile.ZipFile(self.path)
+            infos = self._zip.infolist()
+        except (*_DAMAGE, ValueError) as exc:
+            raise BundleError(f"{self.path.name}: not a readable zip archive "
+                              f"({' '.join(str(exc).split()) or type(exc).__name__})") from None
+        self.count(len(infos))
+        self.watch.total = sum(i.compress_size for i in infos) or 1
+        done = 0
+        for info in infos:
+            done += info.compress_size
+            self.watch.tick(done)
+            entry = self._entry(info)
+            if entry is not None:
+                yield entry
+                if self.stopped:
+                    return
+
+    def _entry(self, info: zipfile.ZipInfo) -> Entry | None:
+        name = info.filename
+        problem = member_problem(name)
+        if problem:
+            self.skip(repr(name), problem)
+            return None
+        if info.is_dir():
+            return None
+        mode = info.external_attr >> 16
+        if mode and stat.S_ISLNK(mode):
+            self.skip(name, "a symbolic link")
+            return None
+        if mode and stat.S_IFMT(mode) and not stat.S_ISREG(mode):
+            self.skip(name, "not a regular file (device, FIFO or socket)")
+            return None
+        if info.flag_bits & 0x1:
+            self.skip(name, "encrypted")
+            return None
+        if self.too_big(name, info.file_size):
+            return None
+
+        def read(entry: Entry) -> Iterator[bytes]:
+            assert self._zip is not None
+            try:
+                with self._zip.open(info) as handle:
+                    while True:
+                        data = handle.read(READ_CHUNK)
+                        if not data:
+                            return
+                        self.add_output(len(data))
+                        self.watch.check()
+                        yield data
+            except _TotalCap:
+                entry.complete = False
+                self.stop_total()
+            except (*_DAMAGE, RuntimeError) as exc:
+                entry.complete = False
+                self.stop_damaged(exc, entry.name)
+
+        return Entry(name, info.file_size, read)

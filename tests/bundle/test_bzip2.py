@@ -1,0 +1,100 @@
+"""Parallel bzip2: exactly bz2.BZ2File's output, in every shape a .tbz comes in."""
+
+from __future__ import annotations
+
+import bz2
+import io
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kvmhelpdesk.bundle import bzip2 as bzip2_module
+from kvmhelpdesk.bundle.bzip2 import ParallelBzip2, find_magics
+
+
+def sequential(blob: bytes) -> tuple[bytes, type[BaseException] | None]:
+    reader, out = bz2.BZ2File(io.BytesIO(blob)), []
+    try:
+        while data := reader.read(10240):
+            out.append(data)
+    except (OSError, EOFError) as exc:
+        return b"".join(out), type(exc)
+    return b"".join(out), None
+
+
+def parallel(blob: bytes, workers: int = 2) -> tuple[bytes, type[BaseException] | None,
+                                                     ParallelBzip2]:
+    reader = ParallelBzip2(io.BytesIO(blob), lambda: io.BytesIO(blob), workers)
+    out = []
+    try:
+        while data := reader.read(10240):
+            out.append(data)
+    except (OSError, EOFError) as exc:
+        return b"".join(out), type(exc), reader
+    finally:
+        reader.close()
+    return b"".join(out), None, reader
+
+
+def sample(size: int, seed: int = 1) -> bytes:
+    rng = random.Random(seed)
+    words = [bytes(rng.choices(range(97, 123), k=rng.randint(2, 9))) for _ in range(500)]
+    return b" ".join(rng.choices(words, k=size // 5))[:size]
+
+
+@pytest.mark.parametrize("data", [
+    b"", b"x", sample(3_000_000), bytes(6_000_000), random.Random(2).randbytes(1_200_000)],
+    ids=["empty", "one-byte", "text-multi-block", "zeros", "random"])
+def test_same_output_as_bz2(data):
+    blob = bz2.compress(data)
+    out, error, reader = parallel(blob)
+    assert out == data and error is None
+    assert reader.fell_back is (data == b"")  # an empty stream has no block: BZ2File reads it
+
+
+def test_several_concatenated_streams():
+    parts = [sample(1_500_000, 3), sample(10, 4), sample(900_000, 5)]
+    out, error, reader = parallel(b"".join(bz2.compress(p, 1) for p in parts))
+    assert out == b"".join(parts) and error is None and reader.blocks >= 4
+
+
+def test_a_truncated_stream_gives_the_same_prefix_and_error():
+    blob = bz2.compress(sample(3_000_000, 6))
+    for cut in (len(blob) // 3, len(blob) - 5, 40):
+        out, error, _ = parallel(blob[:cut])
+        expected, expected_error = sequential(blob[:cut])
+        assert error is expected_error is EOFError
+        assert out.startswith(expected)  # BZ2File loses what it had buffered; we do not
+
+
+def test_not_bzip2_after_its_header_falls_back_to_bz2s_own_error():
+    blob = b"BZh9" + bytes(5000)
+    out, error, reader = parallel(blob)
+    assert (out, error) == sequential(blob) and reader.fell_back
+
+
+def test_a_block_that_does_not_decode_falls_back_to_sequential(monkeypatch):
+    data = sample(2_500_000, 7)
+    blob = bz2.compress(data)
+    calls = []
+
+    def flaky(stream: bytes) -> bytes:
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError("Invalid data stream")
+        return bz2.decompress(stream)
+
+    monkeypatch.setattr(bzip2_module, "_decode", flaky)
+    out, error, reader = parallel(blob)
+    assert out == data and error is None and reader.fell_back
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.binary(min_size=6, max_size=300), st.integers(min_value=0, max_value=7))
+def test_magics_are_found_at_any_bit(noise, shift):
+    value = (int.from_bytes(noise, "big") << 48 | bzip2_module.BLOCK_MAGIC) << shift
+    data = value.to_bytes(len(noise) + 8, "big")
+    position = len(data) * 8 - 48 - shift
+    assert (position, False) in find_magics(data)
