@@ -13,7 +13,7 @@ import textwrap
 from html.parser import HTMLParser
 
 from kvmhelpdesk.kb import KIND_NAMES, STATUS_LABELS, Entry, KnowledgeBase
-from kvmhelpdesk.kb.render import markdown_to_html, product_name, service_pack_text
+from kvmhelpdesk.kb.render import entry_facts, markdown_to_html
 
 MIN_WIDTH, MAX_WIDTH = 40, 100
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre", "blockquote"}
@@ -175,45 +175,3 @@ def entry_text(entry: Entry, kb: KnowledgeBase, width: int | None = None) -> str
             lines.append(_wrap(f"{other.title if other else target} [{target}]", width,
                                "  - ", "    "))
     return "\n".join(lines).rstrip()
-
-
-# The rows of the entry page's facts table (kb/render.py, _fields_html), as label/value pairs.
-# The issue-10 branch turns that table into kb.render.entry_facts(); once both are merged,
-# use that and delete this copy.
-def entry_facts(entry: Entry) -> list[tuple[str, str]]:
-    """Kind-specific facts (the small table of the entry page), as label/value pairs."""
-    f = entry.fields
-    rows: list[tuple[str, str]] = []
-    if entry.kind == "qemu-option":
-        if f.get("value_allowed"):
-            rows.append(("Supported values", ", ".join(f["value_allowed"])))
-        if f.get("value_refused"):
-            rows.append(("Refused values", ", ".join(f["value_refused"])))
-        for key, values in (f.get("params_allowed") or {}).items():
-            rows.append((f"{key}= supported", ", ".join(values)))
-        for key, values in (f.get("params_refused") or {}).items():
-            rows.append((f"{key}= refused", ", ".join(values)))
-        rows += [("Appendix A line", line) for line in f.get("source_lines") or ()]
-    elif entry.kind == "monitor-command":
-        rows += [("Appendix A line", line) for line in f.get("source_lines") or ()]
-    elif entry.kind == "guest-os":
-        rows.append(("Product", product_name(f)))
-        rows.append(("Service pack", service_pack_text(f)))
-        rows.append(("Bits", " and ".join(str(b) for b in f.get("bits") or ())))
-        rows.append(("Virtualization", f.get("virt_type") or "(blank in the table)"))
-        rows.append(("PV drivers", ", ".join(f.get("pv_drivers") or ()) or "none listed"))
-        for bits, option in (f.get("boot_options") or {}).items():
-            rows.append((f"Boot option, {bits}-bit kernel", option))
-    elif entry.kind == "limit" and f.get("value") is not None:
-        rows.append(("Limit", f"{f['value']} {f.get('unit', '')}".strip()))
-    elif entry.kind == "performance":
-        if f.get("cell") == "figure":
-            figure = (f"{f['percent']}%" if f.get("percent") is not None
-                      else f"{f.get('percent_min')}% – {f.get('percent_max')}%")
-        else:
-            figure = {"not-applicable": "not applicable", "blank": "(cell left blank)",
-                      "no-figure": "(no number given)"}.get(f.get("cell", ""), "")
-        rows.append(("Expected", figure))
-        if f.get("basis"):
-            rows.append(("Assumes", f["basis"]))
-    return rows
