@@ -218,10 +218,9 @@ class _Guest:
         elif name == "-soundhw":
             self.add(self.devices, "sound")
         elif name == "-usbdevice":
-            word = dev.usbdevice_word(o.value)
-            if word == "usb-disk":
-                self.disk("usb", path=o.value.split(":", 1)[-1])
-            self.add(self.devices, word)
+            # -usbdevice disk:FILE is one refused device (L356), judged once as that device,
+            # not also as a disk on an unsupported bus.
+            self.add(self.devices, dev.usbdevice_word(o.value))
         elif name == "-pcidevice":
             self.passthrough()
         elif name == "-balloon" and (o.first or "").startswith("virtio"):

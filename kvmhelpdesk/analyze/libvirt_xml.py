@@ -226,7 +226,7 @@ class _Domain:
         origin = f"<interface type='{kind}'>"
         if kind == "hostdev":
             self.passthrough()
-            self.opt("-pcidevice", self.pci_address(iface), origin)
+            self.opt("-device", self.assigned(iface), origin)
             return
         parts = ["nic"] + ([f"macaddr={mac}"] if mac else []) + (
             [f"model={_q(model)}"] if model else [])
@@ -248,6 +248,14 @@ class _Domain:
                          for k in ("bus", "slot", "function"))
         return f"host={bus.zfill(2)}:{slot.zfill(2)}.{fn}"
 
+    def assigned(self, el: ET.Element) -> str:
+        """libvirt 0.8 starts an assigned PCI device on qemu-kvm 0.12 (which has -device) as
+        `-device pci-assign,host=BB:SS.F`, not -pcidevice: judge what actually runs (a later
+        libvirt's <driver name='vfio'/> is `-device vfio-pci`)."""
+        address = self.pci_address(el)
+        driver = "vfio-pci" if _attr(el, "driver", "name") == "vfio" else "pci-assign"
+        return f"{driver},{address}" if address else driver
+
     def passthrough(self) -> None:
         self.add("devices", "pci-passthrough")
         self.add("features", "pci-passthrough")
@@ -256,7 +264,7 @@ class _Domain:
         kind = hostdev.get("type", "")
         if kind == "pci":
             self.passthrough()
-            self.opt("-pcidevice", self.pci_address(hostdev), "<hostdev type='pci'>")
+            self.opt("-device", self.assigned(hostdev), "<hostdev type='pci'>")
         elif kind == "usb":
             self.add("devices", "usb-host")
             vendor = _attr(hostdev, "source/vendor", "id").removeprefix("0x")

@@ -231,9 +231,15 @@ def build(verdict: Verdict) -> Document:
     advice = [_item(f) for f in verdict.advice]
     if advice:
         doc.blocks.append(Block("Advice", "items", items=advice))
+    # An option that needs review normally has its finding here (its own, or that of the
+    # answer it was carried into: `-device usb-tablet` -> device usb-tablet): one line per
+    # problem; the options table below keeps the option-by-option view.
     review = [_item(f) for f in verdict.unlisted]
+    said = {(f.scope, f.key.rsplit("#", 1)[-1]) for f in verdict.unlisted if "#" in f.key}
     review += [Item(f"{o.option} {o.value}".strip() + f": {o.message}", o.scope, o.entry, None,
-                    o.status) for o in verdict.options if o.status == UNLISTED]
+                    o.status) for o in verdict.options
+               if o.status == UNLISTED and (o.scope, o.option) not in said
+               and (o.scope, o.value.split(",", 1)[0]) not in said]
     if review:
         doc.blocks.append(Block(NEEDS_REVIEW, "items", items=review))
     if verdict.performance:

@@ -70,8 +70,10 @@ def test_refused_devices_cpu_numa_sound_and_qcow2(kb: KnowledgeBase) -> None:
     assert guest["disks"] == [{"bus": "ide", "format": "qcow2", "storage": "file",
                                "snapshot": False}]
     result = statuses(analysis)
-    for refused in ("-cpu kvm64,+vmx", "-device pci-assign,host=01:00.1,id=hostnic0",
-                    "-soundhw es1370", "-numa node,nodeid=0,cpus=0-3,mem=2048",
+    # -device pci-assign: PCI passthrough and -pcidevice are supported (kvm-supported.txt L155,
+    # L318), the driver is not in the -device list (L289, L357): needs review.
+    assert result["-device pci-assign,host=01:00.1,id=hostnic0"] == "unlisted"
+    for refused in ("-cpu kvm64,+vmx", "-soundhw es1370", "-numa node,nodeid=0,cpus=0-3,mem=2048",
                     "-drive file=/var/lib/images/db.qcow2,if=ide,index=0,format=qcow2"):
         assert result[refused] == "unsupported", refused
     assert result["-mem-path /dev/hugepages"] == "supported"
@@ -114,7 +116,8 @@ def test_concatenated_domains_memory_units_and_vfio(kb: KnowledgeBase) -> None:
     assert first["devices"][0] == "sound" and len(first["devices"]) == 2  # and the USB tablet
     assert second["features"] == ["pci-passthrough"]
     assert analysis.host == {"arch": "x86_64"}
-    assert statuses(analysis)["-pcidevice host=03:00.0"] == "supported"
+    # <driver name='vfio'/> is a later libvirt's -device vfio-pci (L289, L357)
+    assert statuses(analysis)["-device vfio-pci,host=03:00.0"] == "unsupported"
     assert any(o.entry == "opt-drive" and o.status == "unsupported" for o in analysis.options)
 
 

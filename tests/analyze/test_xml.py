@@ -98,7 +98,8 @@ def test_a_full_domain(kb: KnowledgeBase) -> None:
     assert status["-vga vmware"] == "unsupported"
     assert status["-soundhw ac97"] == "unsupported"
     assert status["-soundhw sb16"] == "unsupported"
-    assert status["-pcidevice host=06:10.2"] == "supported"
+    # libvirt 0.8 starts an assigned NIC as -device pci-assign: needs review (L155, L289, L318)
+    assert status["-device pci-assign,host=06:10.2"] == "unlisted"
     assert status["-usbdevice host:1234:beef"] == "unsupported"
     # libvirt 0.8 starts <input type='tablet' bus='usb'/> as -device usb-tablet (L289)
     assert status["-device usb-tablet"] == "unlisted"
