@@ -76,16 +76,28 @@ def run(extra_content: Sequence[str] = (), files: Sequence[str] = ()) -> int:
         print(f"kvmhelpdesk: error: {exc}", file=sys.stderr)
         return 2
     from kvmhelpdesk.gui import errors
-    from kvmhelpdesk.gui.file_open import open_paths, receive
+    from kvmhelpdesk.gui.file_open import open_paths
 
     errors.install(lambda message: window.statusBar().showMessage(message, 15000))
-    server.request.connect(lambda paths, packs: receive(window, paths, packs))
+    accept_hand_overs(server, window)
     window.show()
     if files:
         QTimer.singleShot(0, lambda: open_paths(window, files))
     if os.environ.get("KVMHELPDESK_EXIT_WHEN_READY"):
         _exit_when_ready(app, window)
     return app.exec()
+
+
+def accept_hand_overs(server, window) -> None:
+    """Open what a later launch hands over once the socket's signal has returned.
+
+    Opening may show a dialog (a bad file, the unsaved-changes prompt) whose event loop lets
+    the socket close and be deleted; run inside the socket's own signal, that crashed the app
+    when it returned into the deleted socket (SIGSEGV)."""
+    from kvmhelpdesk.gui.file_open import receive
+
+    server.request.connect(lambda paths, packs: QTimer.singleShot(
+        0, window, lambda: receive(window, paths, packs)))
 
 
 def _exit_when_ready(app: QApplication, window) -> None:
