@@ -126,6 +126,27 @@ def reason(exc: OSError) -> str:
 
 
 # --------------------------------------------------------------------------------- writing
+def append_regular(path: str | os.PathLike[str], text: str) -> None:
+    """Append `text` (UTF-8) to a regular file, creating it (mode 0600) when missing.
+
+    Raises NotRegularFileError for a FIFO, device or socket at `path` without blocking (a FIFO
+    with no reader fails at once with ENXIO; one with a reader is refused after opening)."""
+    flags = (os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+             | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
+             | getattr(os, "O_NOCTTY", 0))
+    if not hasattr(os, "O_NONBLOCK"):  # Windows: check before opening
+        with contextlib.suppress(FileNotFoundError):
+            _require_regular(os.stat(path).st_mode)
+    fd = os.open(path, flags, 0o600)
+    try:
+        _require_regular(os.fstat(fd).st_mode)
+        data = text.encode("utf-8", "replace")
+        while data:
+            data = data[os.write(fd, data):]
+    finally:
+        os.close(fd)
+
+
 def write_target(path: str | os.PathLike[str]) -> Path:
     """Where writing `path` really goes: the final target of a symbolic link (even a link to
     a file not yet there), else `path` itself."""

@@ -103,3 +103,27 @@ def test_stale_temporary_files_of_killed_saves_are_removed(tmp_path: Path) -> No
     fileio.atomic_write(target, b"data")
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted([target.name, running.name, other.name])
+
+
+# -- appending (the app's error log) --------------------------------------------------------
+def test_append_creates_and_appends(tmp_path: Path) -> None:
+    log = tmp_path / "errors.log"
+    fileio.append_regular(log, "one\n")
+    fileio.append_regular(log, "two \ud800\n")  # never fails on text it was given
+    assert log.read_text(encoding="utf-8") == "one\ntwo ?\n"
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+
+
+@needs_fifo
+def test_append_to_a_fifo_never_blocks(tmp_path: Path) -> None:
+    fifo = tmp_path / "errors.log"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError):  # no reader: ENXIO at once, instead of waiting for one
+        fileio.append_regular(fifo, "x\n")
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        with pytest.raises(fileio.NotRegularFileError, match="named pipe"):
+            fileio.append_regular(fifo, "x\n")  # a reader: refused, nothing written
+        assert os.read(reader, 10) == b""
+    finally:
+        os.close(reader)

@@ -20,26 +20,26 @@ from kvmhelpdesk.kb.render import use_render_cache
 ORGANIZATION = "kvmhelpdesk"
 
 
-def make_settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION,
-                     "kvmhelpdesk")
-
-
 def create_window(extra_content: Sequence[str] = (), settings: QSettings | None = None):
     """Build the main window (used by `run` and by tests)."""
     from kvmhelpdesk.gui.mainwindow import MainWindow
 
     install_search_path()
     use_render_cache(default_cache("rendered.cache"))
-    settings = settings or make_settings()
+    notices: list[str] = []
+    if settings is None:
+        settings, warning = cfg.user_settings(ORGANIZATION, "kvmhelpdesk")
+        notices += [warning] if warning else []
     remembered = cfg.read(settings, cfg.Prefs.EXTRA_CONTENT)
     extra = list(dict.fromkeys([*remembered, *extra_content]))
     kb = load_knowledge_base(extra)
-    loaded = [d for d in extra if not any(d in p for p in kb.problems)]
+    loaded = [d for d in extra if d not in kb.left_out]
     from kvmhelpdesk.gui import theme
 
     window = MainWindow(kb, settings, loaded, theme.start(settings))
-    window.report_problems(kb.problems)
+    from kvmhelpdesk.gui.content_packs import report_start_problems
+
+    report_start_problems(window, kb.problems, notices)
     # A remembered pack that is broken now is left out, but stays remembered: Forget must
     # stay reachable to drop it.
     window.ui.actionForgetContentPacks.setEnabled(bool(extra))

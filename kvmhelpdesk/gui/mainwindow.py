@@ -324,11 +324,6 @@ class MainWindow(QMainWindow):
         if place is None or kb.find(place.entry_id, place.release) is None:
             self.open_entry(HOME_ENTRY)
 
-    def report_problems(self, problems: Iterable[str]) -> None:
-        problems = list(problems)
-        if problems:
-            self.statusBar().showMessage("Content pack left out: " + problems[0])
-
     # -- state ----------------------------------------------------------------------------
     def _restore_state(self) -> None:
         s = self.settings
