@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from kvmhelpdesk import APP_NAME, __version__
 from kvmhelpdesk.cli import launch
-from kvmhelpdesk.cli.common import EXIT_BAD_INPUT, CliError, emit_error
+from kvmhelpdesk.cli.common import EXIT_BAD_INPUT, CliError, emit_error, route_log_warnings
 from kvmhelpdesk.cli.output import OutputError, guard_standard_descriptors, safe_streams
 from kvmhelpdesk.safetext import valid_text
 
@@ -81,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     guard_standard_descriptors()
+    route_log_warnings()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if launch.opens_files(args_list):  # `kvmhelpdesk [--content DIR] FILE...`: the window
         return launch.files_main(args_list)
