@@ -25,6 +25,7 @@ from kvmhelpdesk.gui.reading import ReadingTools
 from kvmhelpdesk.gui.theme import Theme
 from kvmhelpdesk.kb import Entry, KnowledgeBase
 from kvmhelpdesk.kb.render import entry_html, save_render_cache
+from kvmhelpdesk.safetext import shown
 
 # Event and dialog classes only in annotations or on first use: each Qt class costs a
 # millisecond or more the first time Python sees it.
@@ -193,7 +194,7 @@ class MainWindow(QMainWindow):
             self.history.visit(Place(release, entry_id))
         self._select_in_tree(release, entry_id)
         self._update_nav_actions()
-        self.setWindowTitle(f"{entry.title} — {APP_NAME}")
+        self.setWindowTitle(f"{shown(entry.title)} — {APP_NAME}")  # pack text is data
         self.entry_opened.emit(release, entry_id)
         return True
 

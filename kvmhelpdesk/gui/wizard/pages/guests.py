@@ -13,6 +13,7 @@ from kvmhelpdesk.gui.wizard.feedback import status_word
 from kvmhelpdesk.gui.wizard.guest_editor import GuestEditor
 from kvmhelpdesk.gui.wizard.pages.base import CasePage
 from kvmhelpdesk.report.document import plural
+from kvmhelpdesk.safetext import shown
 from kvmhelpdesk.triage import CaseError, GuestVerdict
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ class GuestsPage(CasePage):
             total = verdict.verdict
         except CaseError as exc:
             judged, total = [None] * len(guests), None
-            self.ui.summaryLabel.setText(f"The case cannot be checked yet: {exc}")
+            self.ui.summaryLabel.setText(f"The case cannot be checked yet: {shown(str(exc))}")
         table = self.ui.guestTable
         current = table.currentRow()
         table.setRowCount(len(guests))
@@ -133,8 +134,8 @@ class GuestsPage(CasePage):
                      (judgement.os_row if judgement else None) or NOT_GIVEN,
                      str(guest.get("vcpus", NOT_GIVEN)), str(guest.get("memory_mb", NOT_GIVEN)),
                      _count(guest, "disks"), _count(guest, "nics"))
-            for column, text in enumerate(cells):
-                table.setItem(row, column, QTableWidgetItem(text))
+            for column, text in enumerate(cells):  # customer text: controls as escapes
+                table.setItem(row, column, QTableWidgetItem(shown(str(text))))
             status = judgement.verdict if judgement else None
             verdict_item = QTableWidgetItem(status_icon(status),
                                             status_word(status) if status else NOT_GIVEN)

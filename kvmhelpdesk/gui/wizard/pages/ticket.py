@@ -13,6 +13,7 @@ from kvmhelpdesk.gui.wizard.answers import (
     store_answers,
 )
 from kvmhelpdesk.gui.wizard.pages.base import CasePage
+from kvmhelpdesk.safetext import shown
 
 if TYPE_CHECKING:
     from kvmhelpdesk.gui.wizard.wizard import CaseWizard
@@ -36,7 +37,7 @@ class TicketPage(CasePage):
 
     def show_case(self) -> None:
         load_answers(self.answers, self.case)
-        self.ui.caseFileLabel.setText(self.wiz.file_label or "not saved yet")
+        self.ui.caseFileLabel.setText(shown(self.wiz.file_label) or "not saved yet")
 
     def store(self) -> None:
         self.wiz.replace_case(store_answers(self.answers, self.case))
