@@ -15,6 +15,7 @@ from kvmhelpdesk.triage.findings import (
     ADVICE,
     CONDITION,
     CONFIRMED,
+    OPEN,
     REFUTED,
     UNDETERMINED,
     UNLISTED,
@@ -29,7 +30,7 @@ UNDETERMINED_LONG = "Not determined: information needed"
 # How a condition's confirmation state is marked in every report format.
 STATE_MARKS = {CONFIRMED: "[x]", REFUTED: "[!]"}
 OPEN_MARK = "[ ]"
-STATE_WORDS = {CONFIRMED: "confirmed", REFUTED: "refuted by the customer"}
+STATE_WORDS = {CONFIRMED: "confirmed", OPEN: "not yet", REFUTED: "refuted by the customer"}
 VENDOR_NAMES = {"intel": "Intel", "amd": "AMD"}
 NEEDS_REVIEW = "Needs review: not covered by the statement"
 ASSESSMENT_LABELS = {
@@ -74,13 +75,33 @@ class Item:
         return STATE_MARKS.get(self.state, OPEN_MARK)
 
     @property
-    def record(self) -> str:
-        """`confirmed: lsmod in the SR (2026-11-30)`, or "" for an open condition."""
+    def record_word(self) -> str:
+        """`confirmed`, `refuted by the customer`, `not yet`; "" for an open condition
+        nobody has written anything about."""
         if self.state not in STATE_WORDS:
             return ""
-        note = f": {self.note}" if self.note else ""
-        when = f" ({self.at})" if self.at else ""
-        return f"{STATE_WORDS[self.state]}{note}{when}"
+        if self.state == OPEN and not (self.note or self.at):
+            return ""
+        return STATE_WORDS[self.state]
+
+    @property
+    def record_detail(self) -> str:
+        """What follows the word: `lsmod in the SR (2026-11-30)`, the note and when."""
+        if not self.record_word:
+            return ""
+        when = f"({self.at})" if self.at else ""
+        return " ".join(part for part in (self.note, when) if part)
+
+    @property
+    def record(self) -> str:
+        """`confirmed: lsmod in the SR (2026-11-30)`, `not yet: asked on the phone`, or ""
+        for an open condition with no note."""
+        word, detail = self.record_word, self.record_detail
+        if not word:
+            return ""
+        if not self.note:
+            return f"{word} {detail}".rstrip()
+        return f"{word}: {detail}"
 
 
 @dataclass
