@@ -92,7 +92,7 @@ def test_plurals(kb) -> None:
 
 def test_sections_keep_their_order(kb) -> None:
     headings = [b.heading for b in build(check(with_confirmations(make_case()), kb)).blocks]
-    assert headings.index("Verdict") < headings.index("Conditions to confirm")
+    assert headings.index("Verdict") < headings.index("Ask the customer")
 
 
 def test_a_mac_address_in_a_long_option_value_is_never_cut(kb) -> None:
