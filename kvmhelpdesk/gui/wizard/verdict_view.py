@@ -125,7 +125,7 @@ def condition_text(finding: Finding) -> str:
 def _group_heading(view: QListWidget, text: str) -> None:
     """A line that names the group below it; it cannot be selected or answered."""
     item = QListWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.NoItemFlags)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # legible, but not selectable
     font = QFont(view.font())
     font.setBold(True)
     item.setFont(font)
