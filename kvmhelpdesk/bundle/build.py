@@ -82,7 +82,7 @@ def bundle_findings(bundle: Bundle) -> list[Finding]:
         seen = (f" virt-manager's own log has lines ({host.virt_manager_log.cite()}), so it "
                 "has been used here." if host.virt_manager_log else "")
         out.append(_finding("bundle.management", ADVICE, (
-            f"{len(libvirt)} guest(s) are libvirt domains: they are managed through libvirt "
+            f"{_counted(libvirt)} through libvirt "
             f"(virt-manager, vm-install or virsh).{seen} The bundle does not show which tools "
             "the customer uses, nor how virsh is used: confirm.")))
     for domain in bundle.domains:
@@ -93,6 +93,14 @@ def bundle_findings(bundle: Bundle) -> list[Finding]:
                 f"{domain.process.user}): qemu-kvm is also invoked directly on this host; "
                 "confirm."), f"guest:{domain.name}"))
     return out
+
+
+def _counted(domains: list[Any]) -> str:
+    """`'web01' is a libvirt domain: it is managed` / `3 guests are libvirt domains: they are
+    managed`: the count agrees with its verb."""
+    if len(domains) == 1:
+        return f"'{domains[0].name}' is a libvirt domain: it is managed"
+    return f"{len(domains)} guests are libvirt domains: they are managed"
 
 
 def _qemu_user(bundle: Bundle, host: dict[str, Any], evidence: dict[str, Evidence],

@@ -15,11 +15,13 @@ from kvmhelpdesk.triage.findings import (
     ADVICE,
     CONDITION,
     CONFIRMED,
+    OPEN,
     REFUTED,
     UNDETERMINED,
     UNLISTED,
     VERDICT_ORDER,
     Finding,
+    asks_statement_owner,
 )
 from kvmhelpdesk.triage.verdict import GuestVerdict, Verdict
 
@@ -29,9 +31,11 @@ UNDETERMINED_LONG = "Not determined: information needed"
 # How a condition's confirmation state is marked in every report format.
 STATE_MARKS = {CONFIRMED: "[x]", REFUTED: "[!]"}
 OPEN_MARK = "[ ]"
-STATE_WORDS = {CONFIRMED: "confirmed", REFUTED: "refuted by the customer"}
+STATE_WORDS = {CONFIRMED: "confirmed", OPEN: "not yet", REFUTED: "refuted by the customer"}
 VENDOR_NAMES = {"intel": "Intel", "amd": "AMD"}
 NEEDS_REVIEW = "Needs review: not covered by the statement"
+ASK_CUSTOMER = "Ask the customer"
+OWNER_QUESTIONS = "Open questions about the statement"
 ASSESSMENT_LABELS = {
     "within-expectation": "within expectation",
     "below-expectation": "below expectation",
@@ -74,13 +78,33 @@ class Item:
         return STATE_MARKS.get(self.state, OPEN_MARK)
 
     @property
-    def record(self) -> str:
-        """`confirmed: lsmod in the SR (2026-11-30)`, or "" for an open condition."""
+    def record_word(self) -> str:
+        """`confirmed`, `refuted by the customer`, `not yet`; "" for an open condition
+        nobody has written anything about."""
         if self.state not in STATE_WORDS:
             return ""
-        note = f": {self.note}" if self.note else ""
-        when = f" ({self.at})" if self.at else ""
-        return f"{STATE_WORDS[self.state]}{note}{when}"
+        if self.state == OPEN and not (self.note or self.at):
+            return ""
+        return STATE_WORDS[self.state]
+
+    @property
+    def record_detail(self) -> str:
+        """What follows the word: `lsmod in the SR (2026-11-30)`, the note and when."""
+        if not self.record_word:
+            return ""
+        when = f"({self.at})" if self.at else ""
+        return " ".join(part for part in (self.note, when) if part)
+
+    @property
+    def record(self) -> str:
+        """`confirmed: lsmod in the SR (2026-11-30)`, `not yet: asked on the phone`, or ""
+        for an open condition with no note."""
+        word, detail = self.record_word, self.record_detail
+        if not word:
+            return ""
+        if not self.note:
+            return f"{word} {detail}".rstrip()
+        return f"{word}: {detail}"
 
 
 @dataclass
@@ -223,11 +247,7 @@ def build(verdict: Verdict) -> Document:
     doc.blocks.append(_environment(verdict))
     doc.blocks.append(_verdict_block(verdict, label))
     doc.blocks += _findings(verdict)
-    conditions = [_item(f) for f in verdict.conditions]
-    if conditions:
-        doc.blocks.append(Block("Conditions to confirm", "checklist", items=conditions,
-                                lines=[f"Confirmed with the customer: {confirmation_count(verdict)}"
-                                       ". [x] confirmed, [ ] not yet, [!] refuted."]))
+    doc.blocks += _conditions(verdict)
     advice = [_item(f) for f in verdict.advice]
     if advice:
         doc.blocks.append(Block("Advice", "items", items=advice))
@@ -255,6 +275,26 @@ def build(verdict: Verdict) -> Document:
         "Each finding cites its knowledge-base entry and the statement's section.",
     ]))
     return doc
+
+
+def _conditions(verdict: Verdict) -> list[Block]:
+    """What the customer must confirm, and apart from it what only the statement's owner can
+    answer (the statement is silent or unclear there): asking the customer would not help."""
+    if not verdict.conditions:
+        return []
+    legend = (f"Conditions to confirm: {confirmation_count(verdict)}. "
+              "[x] confirmed, [ ] not yet, [!] refuted.")
+    customer = [_item(f) for f in verdict.conditions if not asks_statement_owner(f)]
+    owner = [_item(f) for f in verdict.conditions if asks_statement_owner(f)]
+    blocks = []
+    if customer:
+        blocks.append(Block(ASK_CUSTOMER, "checklist", items=customer, lines=[legend]))
+    if owner:
+        blocks.append(Block(OWNER_QUESTIONS, "checklist", items=owner, lines=[
+            "The statement is silent or unclear on these points, so the customer cannot settle "
+            "them: ask the statement's owner (SUSE) and record the answer here."
+            + ("" if customer else " [x] confirmed, [ ] not yet, [!] refuted.")]))
+    return blocks
 
 
 def _environment(verdict: Verdict) -> Block:

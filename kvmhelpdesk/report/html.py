@@ -29,10 +29,12 @@ BOXES = {"[x]": "&#9745;", "[!]": "&#9746;", "[ ]": "&#9744;"}
 
 
 def _record(item: Item) -> str:
-    if not item.record:
+    if not item.record_word:
         return ""
-    word, _, rest = item.record.partition(":")
-    return f" &mdash; <b>{escape(word)}</b>" + (f":{escape(rest)}" if rest else "")
+    detail = item.record_detail
+    glue = ": " if item.note else " "
+    return f" &mdash; <b>{escape(item.record_word)}</b>" + (
+        f"{glue}{escape(detail)}" if detail else "")
 
 
 def _item(item: Item, checklist: bool) -> str:

@@ -301,6 +301,14 @@ def _judge_sp(text: str, sp: int | None, candidates: list[Entry], bits: int | No
         if minimum > 0:
             confirm.append(f"'{text}' gives no {unit}: row '{_label(row)}' {_sp_words(row)}; "
                            f"confirm the installed {unit}.")
+        elif unit == "service pack" and not row.fields.get("or_later"):
+            # "Win 7": the row names no service pack, so whether SP1 is covered is not stated;
+            # which one the guest runs decides whether that question arises at all.
+            product = row.fields.get("product") or _label(row)
+            confirm.append(f"'{text}' gives no service pack, and row '{_label(row)}' names "
+                           f"none: confirm the guest runs {product} without a service pack. "
+                           "With SP1 or later it is an open question whether the row covers "
+                           "it (the statement does not say).")
         return _matched(text, row, bits, confirm, parsed)
     accepted = [r for r in candidates if _accepts(r, sp)]
     if accepted:

@@ -17,9 +17,22 @@ from kvmhelpdesk.gui.icons import status_icon
 from kvmhelpdesk.gui.theme import muted_text, status_tint
 from kvmhelpdesk.gui.wizard.feedback import ENTRY_ROLE, by_severity, status_word, summary_counts
 from kvmhelpdesk.kb import KnowledgeBase
-from kvmhelpdesk.report.document import STATE_MARKS, banner_line, deciding
+from kvmhelpdesk.report.document import (
+    ASK_CUSTOMER,
+    OWNER_QUESTIONS,
+    STATE_MARKS,
+    banner_line,
+    deciding,
+)
 from kvmhelpdesk.triage import Finding, Verdict
-from kvmhelpdesk.triage.findings import ADVICE, CONDITION, CONFIRMED, OPEN, REFUTED
+from kvmhelpdesk.triage.findings import (
+    ADVICE,
+    CONDITION,
+    CONFIRMED,
+    OPEN,
+    REFUTED,
+    asks_statement_owner,
+)
 
 # Banner tints come from gui.theme.status_tint (light or dark): a help to the eye only, the
 # icon and the word carry the meaning.
@@ -109,11 +122,32 @@ def condition_text(finding: Finding) -> str:
     return f"{mark} {scope_label(finding.scope)}: {finding.message}{said}"
 
 
+def _group_heading(view: QListWidget, text: str) -> None:
+    """A line that names the group below it; it cannot be selected or answered."""
+    item = QListWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # legible, but not selectable
+    font = QFont(view.font())
+    font.setBold(True)
+    item.setFont(font)
+    view.addItem(item)
+
+
 def fill_checklist(view: QListWidget, findings: Iterable[Finding], checkable: bool,
                    empty: str) -> None:
-    """Conditions (`checkable`: with their confirmation state) or advice, one line each."""
+    """Conditions (`checkable`: with their confirmation state) or advice, one line each.
+    Conditions only the statement's owner can answer follow those for the customer, each
+    group under its heading."""
     view.clear()
+    findings = list(findings)
+    owner = [f for f in findings if checkable and asks_statement_owner(f)]
+    if owner:
+        customer = [f for f in findings if f not in owner]
+        findings = customer + owner
     for finding in findings:
+        if owner and finding is (customer[0] if customer else None):
+            _group_heading(view, ASK_CUSTOMER)
+        if owner and finding is owner[0]:
+            _group_heading(view, f"{OWNER_QUESTIONS} (for SUSE: the customer cannot answer)")
         if checkable:
             item = QListWidgetItem(status_icon(STATE_ICONS.get(finding.state, "condition")),
                                    condition_text(finding))

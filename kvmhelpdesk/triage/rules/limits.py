@@ -161,7 +161,8 @@ def _block_devices(ctx: GuestContext) -> list[Finding]:
                     if known else plural(len(unknown), "disks"))
             most = (f"{_value(ctx, 'guest-block-emulated')} emulated and "
                     f"{_value(ctx, 'guest-block-virtio')} virtio-blk block devices")
-            return [ctx.finding("limits.block-devices", "supported", f"{have} stay within the "
+            stay = "stays" if emulated + len(virtio) + len(unknown) == 1 else "stay"
+            return [ctx.finding("limits.block-devices", "supported", f"{have} {stay} within the "
                                 f"limits of {most} per guest, whatever the bus of {which}.",
                                 entry, basis)]
         known = counts(0)
@@ -212,13 +213,15 @@ def check_host_limits(ctx: CaseContext) -> list[Finding]:
             verb = "is over" if over_limit else "is within"
         if not over_limit and unknown:
             out.append(ctx.missing(rule, f"vCPUs are not given for {words(unknown)}: confirm "
-                                   f"the {count} plus theirs stay within {ratio} x {cores} "
-                                   f"host cores = {limit} vCPUs.", entry, basis,
+                                   f"the {count} plus theirs stay within {ratio} x "
+                                   f"{plural(cores, 'host cores')} = {limit} vCPUs.", entry,
+                                   basis,
                                    ask=ask(refuted=over)))
         else:
             out.append(ctx.finding(rule, "unsupported" if over_limit else "supported",
-                                   f"{count} together {verb} the limit of {ratio} x {cores} "
-                                   f"host cores = {limit} vCPUs.", entry, basis))
+                                   f"{count} together {verb} the limit of {ratio} x "
+                                   f"{plural(cores, 'host cores')} = {limit} vCPUs.", entry,
+                                   basis))
         overcommit = ctx.look.article("art-overcommit", "overcommit")
         if cores < total <= limit:
             out.append(ctx.advice("limits.cpu-overcommit", f"{plural(total, 'vCPUs')} on "

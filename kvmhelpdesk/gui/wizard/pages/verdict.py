@@ -117,8 +117,8 @@ class VerdictPage(CasePage):
         view.fill_checklist(ui.adviceList, verdict.advice, False, "No advice.")
         counted = confirmation_count(verdict)
         ui.conditionsLabel.setText(
-            f"Conditions to confirm with the customer ({counted or 'none'}); select one and "
-            "record the answer below the list:")
+            f"Conditions to confirm ({counted or 'none'}); select one and record the answer "
+            "below the list:")
         self._select(keep)
 
     def _select(self, keys: list[str] | None) -> None:
