@@ -21,6 +21,7 @@ from kvmhelpdesk.triage.case import CASE_FORMAT, merge_case
 from kvmhelpdesk.triage.findings import ADVICE, CONDITION, Finding
 
 HOST = "host"
+MAX_CASE_NOTES = 200  # notes kept in the case file's source (all are in BundleCase.notes)
 
 
 @dataclass
@@ -157,6 +158,10 @@ def build_case(bundle: Bundle, kb: KnowledgeBase, release: str | None = None) ->
     case["evidence"] = {path: source.with_origin(origin).to_dict()
                         for path, source in evidence.items()}
     case["source"] = bundle.source()
+    if notes:  # kept with the case: a reopened case still says what could not be read
+        kept = notes[:MAX_CASE_NOTES]
+        more = len(notes) - len(kept)
+        case["source"]["notes"] = kept + ([f"... and {more} more notes"] if more else [])
     return BundleCase(bundle, case, analysis, notes)
 
 
