@@ -133,13 +133,18 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+def finding_sources(finding: Finding, index: EvidenceIndex) -> tuple[dict[str, Any], ...]:
+    """The bundle lines a finding rests on, as every report (and the wizard) shows them; a
+    source the message names already ("Running now (kvm.txt line 812): ...") is left out."""
+    if not index:
+        return ()
+    return tuple(e for _, e in index.sources(finding.basis)
+                 if f"{e.get('file')} line {e.get('line')}" not in finding.message)
+
+
 def _item(finding: Finding, index: EvidenceIndex) -> Item:
     record = finding.confirmation
-    # A source the message names already ("Running now (kvm.txt line 812): ...") is not
-    # repeated after it.
-    sources = tuple(e for _, e in index.sources(finding.basis)
-                    if f"{e.get('file')} line {e.get('line')}" not in finding.message) \
-        if index else ()
+    sources = finding_sources(finding, index)
     return Item(finding.message, finding.scope, finding.entry, finding.section, finding.status,
                 state=finding.state if finding.status == CONDITION else "",
                 note=record.note if record else "", at=record.at if record else "",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -204,3 +205,12 @@ def evidence_under(case: Mapping[str, Any], prefix: str) -> dict[str, dict[str, 
     evidence = case.get("evidence") or {}
     return {path[len(prefix):].lstrip("."): dict(evidence[path])
             for path in EvidenceIndex(evidence).under(prefix)}
+
+
+_GUEST = re.compile(r"^guests\[\d+\]")
+
+
+def repointed(basis: Iterable[str], index: int) -> tuple[str, ...]:
+    """A guest's finding's basis with its `guests[K]` paths made `guests[index]`: the guest
+    it is about has moved since the finding was made (a guest above it was removed)."""
+    return tuple(_GUEST.sub(f"guests[{index}]", path) for path in basis)
