@@ -9,7 +9,8 @@ its controller (signals), which owns the file, the unsaved-changes prompt and th
 from __future__ import annotations
 
 import copy
-from typing import Any
+import dataclasses
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
@@ -24,6 +25,10 @@ from kvmhelpdesk.gui.wizard.pages.ticket import TicketPage
 from kvmhelpdesk.gui.wizard.pages.verdict import VerdictPage
 from kvmhelpdesk.kb import KnowledgeBase
 from kvmhelpdesk.triage import Verdict, check, empty_case
+from kvmhelpdesk.triage.evidence import AnswerSources, evidence_under, repointed
+
+if TYPE_CHECKING:
+    from kvmhelpdesk.bundle import BundleCase
 
 PAGES: tuple[type[QWizardPage], ...] = (ImportPage, TicketPage, HostPage, GuestsPage,
                                         PerformancePage, VerdictPage)
@@ -49,6 +54,9 @@ class CaseWizard(QWizard):
         # Imported analyses: their own findings (an unsupported option) join the verdict for
         # as long as the guest they are about is unchanged since the import.
         self.imports: list[tuple[Analysis, dict[str, Any]]] = []
+        # What each evidence entry (answers read from a support bundle) vouched for: an answer
+        # changed since loses its entry (see triage.evidence).
+        self.sources = AnswerSources()
         self.setWindowFlag(Qt.WindowType.Window)  # its own window: the main window stays usable
         self.setModal(False)
         self.setWindowIcon(icon("wizard"))
@@ -84,6 +92,7 @@ class CaseWizard(QWizard):
         self.case = copy.deepcopy(case)
         self.file_label = file_label
         self.imports = []
+        self.sources = AnswerSources.of(self.case)
         self.setStartId(TICKET)
         self.restart()
 
@@ -91,7 +100,27 @@ class CaseWizard(QWizard):
         self.case = case
 
     def mark_changed(self) -> None:
+        """An answer changed: answers no longer as read lose their bundle source."""
+        self.sources.settle(self.case)
         self.changed.emit()
+
+    def reorder(self, prefix: str, order: list[int | None]) -> None:
+        """Items of the list at `prefix` (`guests`, `guests[1].disks`) were removed, moved or
+        added (`order[new] = old index`): their evidence follows them."""
+        self.sources.reorder(self.case, prefix, order)
+
+    def evidence(self, prefix: str) -> dict[str, dict[str, Any]]:
+        """Where the answers under `prefix` (`host`, `guests[2]`) were read, by relative path."""
+        return evidence_under(self.case, prefix)
+
+    def show_bundle(self, built: BundleCase) -> None:
+        """The case of a support bundle is loaded (or merged in): keep the findings the bundle
+        adds beyond the answers (running command lines, hints) and show the verdict."""
+        self.add_import(Analysis(guests=copy.deepcopy(built.case["guests"]),
+                                 findings=list(built.analysis.findings),
+                                 options=list(built.analysis.options)))
+        self.sources = AnswerSources.of(self.case)
+        self.go_to(VERDICT)
 
     def add_import(self, analysis: Analysis) -> None:
         snapshot = {f"guest:{g.get('name')}": copy.deepcopy(g) for g in analysis.guests}
@@ -103,11 +132,15 @@ class CaseWizard(QWizard):
         verdict = check(self.case, self.kb)
         current = {g.scope: guest for g, guest in
                    zip(verdict.guests, self.case.get("guests") or [], strict=False)}
+        position = {g.scope: number for number, g in enumerate(verdict.guests)}
         for analysis, snapshot in self.imports:
             def same(scope: str, snapshot: dict[str, Any] = snapshot) -> bool:
                 return scope not in snapshot or current.get(scope) == snapshot[scope]
 
-            findings = [f for f in analysis.findings if same(f.scope)]
+            # A guest moved since (one above it removed): its findings' answer paths follow.
+            findings = [dataclasses.replace(f, basis=repointed(f.basis, position[f.scope]))
+                        if f.basis and f.scope in position else f
+                        for f in analysis.findings if same(f.scope)]
             options = [o for o in analysis.options if same(o.scope)]
             if findings or options:
                 verdict.add(findings, options)

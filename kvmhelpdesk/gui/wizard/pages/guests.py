@@ -12,8 +12,10 @@ from kvmhelpdesk.gui.icons import status_icon
 from kvmhelpdesk.gui.wizard.feedback import status_word
 from kvmhelpdesk.gui.wizard.guest_editor import GuestEditor
 from kvmhelpdesk.gui.wizard.pages.base import CasePage
+from kvmhelpdesk.gui.wizard.source_marks import mark_item
 from kvmhelpdesk.report.document import plural
 from kvmhelpdesk.triage import CaseError, GuestVerdict
+from kvmhelpdesk.triage.evidence import describe
 
 if TYPE_CHECKING:
     from kvmhelpdesk.gui.wizard.wizard import CaseWizard
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 COLUMNS = ("Name", "Operating system", "Guest table row", "vCPUs", "RAM (MB)", "Disks", "NICs",
            "Verdict")
 NOT_GIVEN = "—"
+MARKED = {0: "name", 3: "vcpus", 4: "memory_mb"}  # columns whose answer may be a bundle's
 
 
 def _count(guest: dict[str, Any], key: str) -> str:
@@ -75,7 +78,8 @@ class GuestsPage(CasePage):
         copied["name"] = f"{copied.get('name') or f'guest{index + 1}'} (copy)"
         for nic in copied.get("nics") or ():
             nic.pop("mac", None)  # two NICs with one MAC break networking
-        self._set_guests([*self.guests, copied])
+        count = len(self.guests)
+        self._set_guests([*self.guests, copied], [*range(count), None])  # the copy: not read
         self.ui.guestTable.selectRow(len(self.guests) - 1)
 
     def remove_guest(self, index: int | None = None) -> None:
@@ -84,11 +88,13 @@ class GuestsPage(CasePage):
             return
         guests = self.guests
         del guests[index]
-        self._set_guests(guests)
+        self._set_guests(guests, [n for n in range(len(guests) + 1) if n != index])
 
     def _open_editor(self, index: int | None, guest: dict[str, Any]) -> GuestEditor:
         """Window-modal to the wizard only (open(), not exec()): the main window stays usable."""
-        editor = GuestEditor(self.kb, self.release, guest, self.case.get("host"), self)
+        sources = self.wiz.evidence(f"guests[{index}]") if index is not None else {}
+        editor = GuestEditor(self.kb, self.release, guest, self.case.get("host"), self,
+                             sources)
         editor.open_entry = self.wiz.request_entry
         editor.finished.connect(self._editor_finished)
         self.editor, self._editing = editor, index
@@ -102,15 +108,22 @@ class GuestsPage(CasePage):
             return
         if result == QDialog.DialogCode.Accepted.value:
             guests = self.guests
+            order: list[int | None] = list(range(len(guests)))
             if index is None:
                 guests.append(editor.guest())
+                order.append(None)
             else:
                 guests[index] = editor.guest()
-            self._set_guests(guests)
+                for key in ("disks", "nics"):  # a disk removed: the next one's sources follow
+                    self.wiz.reorder(f"guests[{index}].{key}", editor.origins(key))
+            self._set_guests(guests, order)
             self.ui.guestTable.selectRow(len(guests) - 1 if index is None else index)
         editor.deleteLater()
 
-    def _set_guests(self, guests: list[dict[str, Any]]) -> None:
+    def _set_guests(self, guests: list[dict[str, Any]], order: list[int | None]) -> None:
+        """The new list of guests; `order[new index]` is each one's old index (None: new), so
+        the answers read from a bundle keep their sources (`guests[N]...` paths)."""
+        self.wiz.reorder("guests", order)
         self.case["guests"] = guests
         self.wiz.mark_changed()
         self.refresh()
@@ -127,6 +140,7 @@ class GuestsPage(CasePage):
             self.ui.summaryLabel.setText(f"The case cannot be checked yet: {exc}")
         table = self.ui.guestTable
         current = table.currentRow()
+        read = self.case.get("evidence") or {}  # answers read from a support bundle
         table.setRowCount(len(guests))
         for row, (guest, judgement) in enumerate(zip(guests, judged, strict=True)):
             cells = (guest.get("name") or f"guest {row + 1}", guest.get("os") or NOT_GIVEN,
@@ -134,7 +148,15 @@ class GuestsPage(CasePage):
                      str(guest.get("vcpus", NOT_GIVEN)), str(guest.get("memory_mb", NOT_GIVEN)),
                      _count(guest, "disks"), _count(guest, "nics"))
             for column, text in enumerate(cells):
-                table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                mark_item(item, read.get(f"guests[{row}].{MARKED.get(column, '-')}"))
+                table.setItem(row, column, item)
+            defined = read.get(f"guests[{row}]")
+            if defined:  # where the guest is defined
+                table.item(row, 0).setToolTip(
+                    "\n".join(t for t in (table.item(row, 0).toolTip(),
+                                          f"Defined in the support bundle: {describe(defined)}")
+                              if t))
             status = judgement.verdict if judgement else None
             verdict_item = QTableWidgetItem(status_icon(status),
                                             status_word(status) if status else NOT_GIVEN)
@@ -147,6 +169,8 @@ class GuestsPage(CasePage):
                 f"{plural(len(guests), 'guest')}, {plural(vcpus, 'vCPU')} given in all. "
                 "Case so far: "
                 f"{status_word(total)}. Double-click a guest to edit it."
+                + (" The bundle icon marks an answer read from the support bundle (hover for "
+                   "its line)." if read else "")
                 if guests else "No guests yet: add the customer's virtual machines "
                 "(or import their configuration from the ticket page).")
         self._sync_buttons()

@@ -113,8 +113,10 @@ class VerdictPage(CasePage):
         ui.findingsView.setHtml(view.findings_html(verdict, self.kb))
         ui.findingsView.verticalScrollBar().setValue(scroll)
         ui.findingsView.setAccessibleDescription(view.findings_description(verdict))
-        view.fill_checklist(ui.conditionsList, verdict.conditions, True, "Nothing to confirm.")
-        view.fill_checklist(ui.adviceList, verdict.advice, False, "No advice.")
+        index = verdict.evidence_index()
+        view.fill_checklist(ui.conditionsList, verdict.conditions, True, "Nothing to confirm.",
+                            index)
+        view.fill_checklist(ui.adviceList, verdict.advice, False, "No advice.", index)
         counted = confirmation_count(verdict)
         ui.conditionsLabel.setText(
             f"Conditions to confirm with the customer ({counted or 'none'}); select one and "
