@@ -28,6 +28,7 @@ from kvmhelpdesk.gui.wizard.answers import (
     TextAnswer,
     connect_all,
     load_answers,
+    memory_reading,
     store_answers,
 )
 from kvmhelpdesk.gui.wizard.feedback import (
@@ -211,11 +212,27 @@ class GuestEditor(QDialog):
             self.findings = []
             self.ui.feedbackList.clear()
             self.ui.feedbackList.addItem(f"This guest cannot be checked yet: {exc}")
+            show_mark(self.ui.memoryEditMark, [], False)
+            self._show_memory_reading()
             return
         marks = {"vcpus": self.ui.vcpusEditMark, "memory_mb": self.ui.memoryEditMark}
         for key, rule in FIELD_RULES.items():
             show_mark(marks[key], [f for f in self.findings if f.rule == rule], key in guest)
+        self._show_memory_reading()
         fill_findings(self.ui.feedbackList, self.findings, self.kb, self.release)
+
+    def _show_memory_reading(self) -> None:
+        """Beside the memory field, before its finding: what was typed was read as (`8 GB`:
+        8192 MB; `2048`: MB), or that it is not taken (`512K` is under 1 MB)."""
+        note = memory_reading(self.ui.memoryEdit.text())
+        if not note:
+            return
+        label = self.ui.memoryEditMark
+        rest, tip = label.text(), label.toolTip()
+        label.setText(html.escape(note) + (f" · {rest}" if rest else ""))
+        label.setToolTip("\n".join(t for t in (note, tip) if t))
+        label.setAccessibleDescription(
+            "; ".join(t for t in (note, label.accessibleDescription() if rest else "") if t))
 
     def _show_sources(self, guest: dict[str, Any]) -> None:
         """Mark the answers still as read from the bundle (a changed one loses its mark)."""

@@ -236,7 +236,7 @@ class ImportPage(CasePage):
         table.setRowCount(len(rows))
         for row, option in enumerate(rows):
             entry = self.kb.find(option.entry, self.release) if option.entry else None
-            cells = [QTableWidgetItem(option.option), QTableWidgetItem(option.value),
+            cells = [QTableWidgetItem(option.option), QTableWidgetItem(wrappable(option.value)),
                      QTableWidgetItem(status_icon(option.status), status_word(option.status)),
                      QTableWidgetItem(option.message),
                      QTableWidgetItem(entry.title if entry else (option.entry or "")),
@@ -316,6 +316,13 @@ class ImportPage(CasePage):
         self.wiz.replace_case(merge_case(self.case, renamed.host, renamed.guests))
         self.wiz.add_import(renamed)
         self.wiz.mark_changed()
+
+
+def wrappable(value: str) -> str:
+    """An option value that may wrap after each comma (a zero-width space there): without
+    one, `nic,model=virtio,macaddr=52:54:00:12:34:56` is a single word the cell cuts short,
+    MAC address and all. The tooltip keeps the value as typed."""
+    return value.replace(",", ",\u200b")
 
 
 def _dropped_bundle(event: QDragEnterEvent | QDropEvent) -> str | None:
