@@ -54,3 +54,27 @@ def test_a_memory_size_says_what_it_was_read_as(qtbot, wizard) -> None:
     assert "a number without a unit is MB" in mark.text()
     type_into(qtbot, editor.ui.memoryEdit, "")
     assert "read as" not in mark.text() and "not taken" not in mark.text()
+
+
+def test_a_half_screen_guests_table_cuts_no_heading(qtbot, window, dialogs, tmp_path) -> None:
+    from kvmhelpdesk.gui.wizard.pages.guests import COLUMNS, COMPACT_COLUMNS, GuestsPage
+    from kvmhelpdesk.gui.wizard.wizard import GUESTS
+    from tests.helpers.supportconfig import standard_bundle
+
+    window.bundles.open(str(standard_bundle().write_tar(tmp_path)))
+    qtbot.waitUntil(lambda: window.cases.active, timeout=20000)
+    wizard = window.cases.wizard
+    wizard.go_to(GUESTS)
+    table = wizard.page_of(GuestsPage).ui.guestTable
+    header = table.horizontalHeader()
+
+    def headings() -> list[str]:
+        return [table.horizontalHeaderItem(c).text() for c in range(header.count())]
+
+    wizard.resize(683, 700)
+    qtbot.waitUntil(lambda: headings() == list(COMPACT_COLUMNS))
+    assert header.sectionSize(1) >= header.sectionSizeHint(1)  # "Operating system" whole
+    assert sum(header.sectionSize(c) for c in range(header.count())) <= (
+        table.viewport().width())  # and the Verdict column in view
+    wizard.resize(1366, 700)
+    qtbot.waitUntil(lambda: headings() == list(COLUMNS))

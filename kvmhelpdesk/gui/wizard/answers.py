@@ -141,6 +141,7 @@ class _LineAnswer(Answer):
 
     def _show(self, value: Any) -> None:
         self.edit.setText("" if value is MISSING else str(value))
+        self.edit.setCursorPosition(0)  # a long kernel command line shows its start
 
 
 class IntAnswer(_LineAnswer):
@@ -211,6 +212,7 @@ class MemoryAnswer(_LineAnswer):
 
     def _show(self, value: Any) -> None:
         self.edit.setText("" if value is MISSING else f"{value} MB")
+        self.edit.setCursorPosition(0)
 
     def _read(self) -> Any:
         mb = parse_memory(self.edit.text())

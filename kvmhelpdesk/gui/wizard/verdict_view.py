@@ -40,7 +40,7 @@ NOTE_ROLE = Qt.ItemDataRole.UserRole + 23
 STATE_ICONS = {CONFIRMED: "supported", REFUTED: "unsupported", OPEN: "condition"}
 BANNER_ICON = QSize(48, 48)
 MAX_REASONS = 3  # deciding findings named in the banner
-MAX_GUESTS_NAMED = 8  # beyond, the banner counts the guests per verdict
+MAX_GUESTS_NAMED = 3  # beyond, the banner counts the guests per verdict (names: tooltip)
 
 
 def scope_title(scope: str, verdict: Verdict) -> str:
@@ -191,12 +191,16 @@ def show_banner(frame: QFrame, icon_label: QLabel, word_label: QLabel, detail_la
         lines.append("<b>Because:</b> " + html.escape(" · ".join(reasons[:MAX_REASONS]) + more))
     lines.append(html.escape(summary_counts(verdict.findings)))
     detail_label.setText("<br>".join(line for line in lines if line))
+    # Every guest by name on hover: the banner counts them when there are many (it must fit
+    # a half-screen window above the findings and the conditions).
+    detail_label.setToolTip("\n".join(f"{g.name}: {status_word(g.verdict)}"
+                                       for g in verdict.guests))
     frame.setAccessibleDescription(f"Verdict: {word}. {detail_label.text()}")
 
 
 def guests_line(verdict: Verdict) -> str:
-    """`guests: web01: Supported; db01: Unsupported`, or for many guests (a support bundle of a busy
-    host) the count per verdict: `100 guests: 97 Supported, 3 Unsupported`."""
+    """`guests: web01: Supported; db01: Unsupported`, or for more guests (a support bundle of a
+    busy host) the count per verdict: `100 guests: 97 Supported, 3 Unsupported`."""
     if len(verdict.guests) <= MAX_GUESTS_NAMED:
         named = "; ".join(f"{g.name}: {status_word(g.verdict)}" for g in verdict.guests)
         return f"guests: {named}" if named else ""
@@ -212,5 +216,6 @@ def show_error(frame: QFrame, icon_label: QLabel, word_label: QLabel, detail_lab
     word_label.setText("No verdict yet")
     detail_label.setText(html.escape(f"The case has an answer the checker cannot use: "
                                      f"{message}"))
+    detail_label.setToolTip("")
     frame.setStyleSheet("")
 

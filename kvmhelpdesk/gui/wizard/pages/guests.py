@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableWidgetItem
 
 from kvmhelpdesk.gui.forms.ui_wizard_guests import Ui_GuestsPage
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 COLUMNS = ("Name", "Operating system", "Guest table row", "vCPUs", "RAM (MB)", "Disks", "NICs",
            "Verdict")
+COMPACT_COLUMNS = ("Name", "Operating\nsystem", "Guest table\nrow", "vCPUs", "RAM\n(MB)",
+                   "Disks", "NICs", "Verdict")  # the headings in a narrow window
 NOT_GIVEN = "—"
 MARKED = {0: "name", 3: "vcpus", 4: "memory_mb"}  # columns whose answer may be a bundle's
 
@@ -40,6 +43,7 @@ class GuestsPage(CasePage):
         table = self.ui.guestTable
         table.setColumnCount(len(COLUMNS))
         table.setHorizontalHeaderLabels(COLUMNS)
+        self._labels = COLUMNS
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -47,10 +51,56 @@ class GuestsPage(CasePage):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.cellDoubleClicked.connect(lambda row, _col: self.edit_guest(row))
         table.itemSelectionChanged.connect(self._sync_buttons)
+        table.viewport().installEventFilter(self)  # resized: fit the OS column again
         self.ui.addButton.clicked.connect(self.add_guest)
         self.ui.editButton.clicked.connect(lambda: self.edit_guest())
         self.ui.duplicateButton.clicked.connect(lambda: self.duplicate_guest())
         self.ui.removeButton.clicked.connect(lambda: self.remove_guest())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.ui.guestTable.viewport():
+            self._fit_os_column()
+        return super().eventFilter(watched, event)
+
+    def _fit_os_column(self) -> None:
+        """The OS column takes the spare width, but never less than its heading and values.
+        In a half-screen window the long headings go on two lines first; only if that is not
+        enough does the table scroll sideways (never "Operating system" cut to "ing s")."""
+        table = self.ui.guestTable
+        header = table.horizontalHeader()
+        if self._labels is COLUMNS and self._os_room() < 0:
+            self._labels = COMPACT_COLUMNS
+        elif self._labels is COMPACT_COLUMNS and self._os_room(COLUMNS) >= 0:
+            self._labels = COLUMNS
+        if [table.horizontalHeaderItem(c).text() for c in range(header.count())] != list(
+                self._labels):
+            table.setHorizontalHeaderLabels(self._labels)
+        room = self._os_room()
+        mode = (QHeaderView.ResizeMode.Stretch if room >= 0
+                else QHeaderView.ResizeMode.Interactive)
+        if header.sectionResizeMode(1) != mode:
+            header.setSectionResizeMode(1, mode)
+        if room < 0:
+            header.resizeSection(1, self._os_width())
+
+    def _os_width(self) -> int:
+        table = self.ui.guestTable
+        return max(table.horizontalHeader().sectionSizeHint(1), table.sizeHintForColumn(1))
+
+    def _os_room(self, labels: tuple[str, ...] | None = None) -> int:
+        """Spare width beyond what the OS column needs (negative: too little), were the
+        headings `labels` (default: the ones shown)."""
+        table = self.ui.guestTable
+        header = table.horizontalHeader()
+
+        def wide(text: str) -> int:
+            return max(header.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
+
+        extra = sum(max(0, wide(new) - wide(old)) for new, old in
+                    zip(labels, self._labels, strict=True)) if labels else 0
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != 1 and not header.isSectionHidden(c))
+        return table.viewport().width() - others - extra - self._os_width()
 
     @property
     def guests(self) -> list[dict[str, Any]]:
@@ -174,6 +224,7 @@ class GuestsPage(CasePage):
                 if guests else "No guests yet: add the customer's virtual machines "
                 "(or import their configuration from the ticket page).")
         self._sync_buttons()
+        self._fit_os_column()
 
     def _sync_buttons(self) -> None:
         chosen = self.selected() is not None

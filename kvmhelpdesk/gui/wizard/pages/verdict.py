@@ -118,9 +118,11 @@ class VerdictPage(CasePage):
                             index)
         view.fill_checklist(ui.adviceList, verdict.advice, False, "No advice.", index)
         counted = confirmation_count(verdict)
-        ui.conditionsLabel.setText(
-            f"Conditions to confirm with the customer ({counted or 'none'}); select one and "
-            "record the answer below the list:")
+        # One line, even in a half-screen window: a second line here pushed the list over
+        # the answer buttons below it. How to record an answer is in the tooltip.
+        ui.conditionsLabel.setText(f"Conditions to confirm ({counted or 'none'}):")
+        ui.conditionsLabel.setToolTip("Conditions to confirm with the customer: select one and "
+                                      "record the customer's answer below the list")
         self._select(keep)
 
     def _select(self, keys: list[str] | None) -> None:
