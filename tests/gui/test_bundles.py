@@ -234,3 +234,31 @@ def test_saving_writes_evidence_and_source(qtbot, window, dialogs, archive, tmp_
     assert saved["source"]["kind"] == "supportconfig"
     assert saved["evidence"] == wizard.case["evidence"]
     assert saved["evidence"]["host.cpu_cores"]["file"] == "hardware.txt"
+
+
+def test_the_guest_editor_marks_and_drops_like_the_pages(qtbot, window, dialogs,
+                                                         archive) -> None:
+    from tests.helpers.wizard import press_ok, type_into
+
+    wizard = opened(qtbot, window, archive)
+    wizard.go_to(GUESTS)
+    editor = wizard.page_of(GuestsPage).edit_guest(0)
+    assert editor is not None
+    assert editor.ui.vcpusEdit in editor.marks.marked()
+    assert "kvm.txt line" in editor.ui.vcpusEdit.toolTip() or ".xml" in (
+        editor.ui.vcpusEdit.toolTip())
+    type_into(qtbot, editor.ui.vcpusEdit, "3")
+    assert editor.ui.vcpusEdit not in editor.marks.marked()  # the mark goes as you type
+    assert editor.ui.memoryEdit in editor.marks.marked()
+    press_ok(editor)
+    evidence = wizard.case["evidence"]
+    assert "guests[0].vcpus" not in evidence and "guests[0].memory_mb" in evidence
+    assert wizard.case["guests"][0]["vcpus"] == 3
+
+
+def test_an_unpacked_folder_dropped_on_the_window_opens(qtbot, window, dialogs,
+                                                        tmp_path) -> None:
+    folder = standard_bundle().write_folder(tmp_path)
+    assert drop_on(window, [str(folder)]) == (True, True)
+    qtbot.waitUntil(lambda: window.cases.active, timeout=20000)
+    assert window.cases.wizard.case["source"]["kind"] == "supportconfig"

@@ -1,6 +1,6 @@
 """Opening files in the app: a second launch hands them to the running window over a local
 socket (two "instances" in this one process: the server and the client classes), a case file
-dropped onto the window opens, and a supportconfig archive gets a plain message."""
+dropped onto the window opens (support bundles: tests/gui/test_bundles.py)."""
 
 from __future__ import annotations
 
