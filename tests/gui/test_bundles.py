@@ -34,14 +34,23 @@ def opened(qtbot, window, path: str):
     return window.cases.wizard
 
 
-def gate(window) -> tuple[threading.Event, threading.Event]:
-    """Hold the worker before it reads: (started, release)."""
+def gate(window, outcome: list | None = None) -> tuple[threading.Event, threading.Event]:
+    """Hold the worker before it reads: (started, release); `outcome` gets what the real
+    reader raised (or "read")."""
     started, release = threading.Event(), threading.Event()
 
     def held(path, progress=None, cancelled=None):
         started.set()
         assert release.wait(20), "the test never released the reader"
-        return read_bundle(path, progress=progress, cancelled=cancelled)
+        try:
+            bundle = read_bundle(path, progress=progress, cancelled=cancelled)
+        except Exception as exc:
+            if outcome is not None:
+                outcome.append(type(exc).__name__)
+            raise
+        if outcome is not None:
+            outcome.append("read")
+        return bundle
 
     window.bundles.reader.read_bundle = held
     return started, release
@@ -145,7 +154,8 @@ def test_cancel_stops_the_read_and_leaves_nothing(qtbot, window, dialogs, archiv
     private_tmp = tmp_path / "tmp"
     private_tmp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
-    started, release = gate(window)
+    outcome: list[str] = []
+    started, release = gate(window, outcome)
     reader = window.bundles.reader
     failures: list[str] = []
     reader.failed.connect(failures.append)
@@ -154,7 +164,8 @@ def test_cancel_stops_the_read_and_leaves_nothing(qtbot, window, dialogs, archiv
     window.bundles.bar.cancel.click()
     assert not window.bundles.bar.isVisible() and not reader.busy
     release.set()
-    assert reader.wait(20000)  # the worker ended (at its first chunk), no case came of it
+    assert reader.wait(20000)  # the worker ended, no case came of it
+    assert outcome == ["BundleCancelled"]  # the reader itself stopped, at its first chunk
     qtbot.wait(50)  # let a late answer arrive, if one were (wrongly) delivered
     assert not window.cases.active and not failures
     assert list(private_tmp.iterdir()) == []
