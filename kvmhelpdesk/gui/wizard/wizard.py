@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -54,6 +55,7 @@ class CaseWizard(QWizard):
         # Imported analyses: their own findings (an unsupported option) join the verdict for
         # as long as the guest they are about is unchanged since the import.
         self.imports: list[tuple[Analysis, dict[str, Any]]] = []
+        self._last_verdict: tuple[str, Verdict] | None = None  # see verdict()
         # What each evidence entry (answers read from a support bundle) vouched for: an answer
         # changed since loses its entry (see triage.evidence).
         self.sources = AnswerSources()
@@ -128,7 +130,20 @@ class CaseWizard(QWizard):
 
     def verdict(self) -> Verdict:
         """The core's verdict on the case as answered so far (CaseError if it is invalid),
-        plus what imported input says beyond the case's answers, as the CLI adds it."""
+        plus what imported input says beyond the case's answers, as the CLI adds it.
+
+        The last one is kept while the case, the imports and the knowledge base are the same:
+        opening a 100-guest support bundle on its verdict refreshes four pages, and each check
+        of such a case costs a fifth of a second (on the GUI thread). Read-only for callers."""
+        key = json.dumps([self.case, len(self.imports), id(self.kb)], sort_keys=True,
+                         default=repr)
+        if self._last_verdict is not None and self._last_verdict[0] == key:
+            return self._last_verdict[1]
+        verdict = self._check()
+        self._last_verdict = (key, verdict)
+        return verdict
+
+    def _check(self) -> Verdict:
         verdict = check(self.case, self.kb)
         current = {g.scope: guest for g, guest in
                    zip(verdict.guests, self.case.get("guests") or [], strict=False)}
