@@ -273,3 +273,33 @@ def test_an_unpacked_folder_dropped_on_the_window_opens(qtbot, window, dialogs,
     assert drop_on(window, [str(folder)]) == (True, True)
     qtbot.waitUntil(lambda: window.cases.active, timeout=20000)
     assert window.cases.wizard.case["source"]["kind"] == "supportconfig"
+
+
+def test_closing_the_wizard_cancels_its_import_page_reading(qtbot, wizard, archive) -> None:
+    from kvmhelpdesk.gui.wizard.import_page import ImportPage
+
+    wizard.start_import()
+    page = wizard.page_of(ImportPage)
+    started, release = threading.Event(), threading.Event()
+
+    def held(path, progress=None, cancelled=None):
+        started.set()
+        release.wait(20)
+        return read_bundle(path, progress=progress, cancelled=cancelled)
+
+    page.bundles.read_bundle = held
+    page.read_bundle(archive)
+    assert started.wait(20) and page.bundle_bar.progress.isVisible()
+    wizard.close_now()
+    release.set()
+    assert page.bundles.wait(20000)
+    qtbot.wait(50)
+    assert not page.bundles.busy and wizard.case.get("guests") in (None, [])
+
+
+def test_the_verdict_is_kept_until_the_case_changes(qtbot, window, dialogs, archive) -> None:
+    wizard = opened(qtbot, window, archive)
+    first = wizard.verdict()
+    assert wizard.verdict() is first  # four pages refresh on opening: one check
+    wizard.case["guests"][0]["vcpus"] = 3
+    assert wizard.verdict() is not first

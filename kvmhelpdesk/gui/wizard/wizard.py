@@ -193,5 +193,7 @@ class CaseWizard(QWizard):
         self.close_requested.emit()
 
     def close_now(self) -> None:
-        """Hide the window (the controller has dealt with unsaved changes)."""
+        """Hide the window (the controller has dealt with unsaved changes); a support bundle
+        still being read for the Import page is cancelled, not merged into a closed case."""
+        self.page_of(ImportPage).bundles.cancel()
         super().done(QWizard.DialogCode.Rejected.value)
