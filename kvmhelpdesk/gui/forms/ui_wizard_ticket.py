@@ -55,6 +55,7 @@ class Ui_TicketPage(object):
         self.releaseInfo = QLabel(TicketPage)
         self.releaseInfo.setObjectName(u"releaseInfo")
         self.releaseInfo.setTextFormat(Qt.TextFormat.PlainText)
+        self.releaseInfo.setWordWrap(True)
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.releaseInfo)
 
