@@ -4,6 +4,8 @@ size says what it was read as (or that it is refused)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from kvmhelpdesk.gui.wizard.guest_editor import GuestEditor
 from kvmhelpdesk.gui.wizard.import_page import ImportPage
 from tests.helpers.wizard import type_into
@@ -47,6 +49,7 @@ def test_a_memory_size_says_what_it_was_read_as(qtbot, wizard) -> None:
     mark = editor.ui.memoryEditMark
     type_into(qtbot, editor.ui.memoryEdit, "512K")
     assert "512K is under 1 MB: not taken" in mark.text()
+    assert mark.textFormat() == Qt.TextFormat.RichText  # "guest&#x27;s" shows as "guest's"
     assert "memory_mb" not in editor.guest()
     type_into(qtbot, editor.ui.memoryEdit, "8 GB")
     assert "read as 8192 MB" in mark.text() and editor.guest()["memory_mb"] == 8192

@@ -228,6 +228,7 @@ class GuestEditor(QDialog):
         if not note:
             return
         label = self.ui.memoryEditMark
+        label.setTextFormat(Qt.TextFormat.RichText)  # escaped text, with or without a badge
         rest, tip = label.text(), label.toolTip()
         label.setText(html.escape(note) + (f" · {rest}" if rest else ""))
         label.setToolTip("\n".join(t for t in (note, tip) if t))
