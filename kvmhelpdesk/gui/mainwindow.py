@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
     navigation = Part["Navigation"]("kvmhelpdesk.gui.navigation", "Navigation")
     help = Part["HelpMenu"]("kvmhelpdesk.gui.help", "HelpMenu")
     preferences = Part["PreferencesDialog"]("kvmhelpdesk.gui.preferences", "PreferencesDialog")
+    bundles = Part["BundleOpener"]("kvmhelpdesk.gui.bundles", "BundleOpener")
 
     @property
     def matrix_proxy(self) -> GuestMatrixFilter:
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
         # Lambdas: `triggered` passes a `checked` flag that must not land in a path argument.
         ui.actionNewCase.triggered.connect(lambda: self.cases.new_case())
         ui.actionOpenCase.triggered.connect(lambda: self.cases.open_case())
+        ui.actionOpenSupportBundle.triggered.connect(lambda: self.bundles.open())
         ui.actionSaveCase.triggered.connect(lambda: self.cases.save_case())
         ui.actionSaveCaseAs.triggered.connect(lambda: self.cases.save_case_as())
         ui.actionImport.triggered.connect(lambda: self.cases.import_input())

@@ -31,7 +31,8 @@ def _item(item: Item, checklist: bool) -> str:
     scope = f"**{escape(item.scope)}**: " if item.scope else ""
     cite = f" *(cites `{item.entry}`" + (f", section “{escape(item.section)}”" if item.section
                                          else "") + ")*" if item.entry else ""
-    return f"{box}{scope}{escape(item.text)}{cite}{_record(item)}"
+    origin = f" *({escape(item.origin)})*" if item.origin else ""
+    return f"{box}{scope}{escape(item.text)}{origin}{cite}{_record(item)}"
 
 
 def _record(item: Item) -> str:

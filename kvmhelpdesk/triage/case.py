@@ -127,7 +127,7 @@ EVIDENCE = _obj(file=Spec("str", required=True), line=_i(1), section=_s(), excer
                 origin=_s())
 # v2: what the case was built from (a support bundle), for reports and the wizard.
 SOURCE = _obj(kind=Spec("str", required=True), name=_s(), hostname=_s(), collected=_s(),
-              files=_list(_s()))
+              files=_list(_s()), notes=_list(_s()))
 CASE = Spec("object", fields={
     "format": Spec("str", choices=(CASE_FORMAT,), required=True),
     "version": Spec("int", choices=READABLE_VERSIONS, required=True),

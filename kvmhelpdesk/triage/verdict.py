@@ -13,6 +13,7 @@ from typing import Any
 from kvmhelpdesk.kb import KnowledgeBase
 from kvmhelpdesk.triage import confirm
 from kvmhelpdesk.triage.case import CaseError, validate_case, validate_guest
+from kvmhelpdesk.triage.evidence import EvidenceIndex
 from kvmhelpdesk.triage.findings import (
     ADVICE,
     CONDITION,
@@ -74,6 +75,10 @@ class Verdict:
     # a confirmation or refutation speaks for: what decides whether anything was judged.
     answers: dict[str, Any] = field(default_factory=dict, repr=False)
     settled: frozenset[str] = frozenset()
+    # Where the case's answers were read (answer path -> file, line, section, excerpt) and
+    # what from (a support bundle): reports show each finding's source lines.
+    evidence: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+    source: dict[str, Any] = field(default_factory=dict)
 
     def add(self, findings: Iterable[Finding] = (), options: Iterable[OptionFinding] = ()) -> None:
         """Append findings from elsewhere (an analyzer) and recompute the verdicts.
@@ -148,18 +153,34 @@ class Verdict:
     def unlisted(self) -> list[Finding]:
         return self.with_status(UNLISTED)
 
+    def evidence_index(self) -> EvidenceIndex:
+        """The case's evidence, ready to join to findings (`.sources(finding.basis)`)."""
+        return EvidenceIndex(self.evidence)
+
     def to_dict(self) -> dict[str, Any]:
         """The `check --json` document (a contract for tools outside the project)."""
-        return {
+        index = self.evidence_index()
+        findings = []
+        for finding in self.findings:
+            item = finding.to_dict()
+            item["evidence"] = [{"path": path, **entry} for path, entry in
+                                index.sources(finding.basis)] if index else []
+            findings.append(item)
+        document = {
             "verdict": self.verdict,
             "release": self.release,
             "title": self.title,
             "guests": [g.to_dict() for g in self.guests],
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": findings,
             "performance": [p.to_dict() for p in self.performance],
             "options": [o.to_dict() for o in self.options],
             "condition_counts": self.condition_counts(),
         }
+        if self.source:
+            document["source"] = dict(self.source)
+        if self.evidence:
+            document["evidence"] = {path: dict(entry) for path, entry in self.evidence.items()}
+        return document
 
 
 def _lookup(kb: KnowledgeBase, release: str | None) -> Lookup:
@@ -240,6 +261,8 @@ def check(case: dict[str, Any], kb: KnowledgeBase, *, validate: bool = True) -> 
         performance=performance, title=case.get("title") or "", release_title=release.title,
         host=dict(case.get("host") or {}), answers=answers, settled=settled,
         guests=[_guest_verdict(g) for g in ctx.guests],
+        evidence={p: dict(e) for p, e in (case.get("evidence") or {}).items()},
+        source=dict(case.get("source") or {}),
     )
     verdict.recompute()
     return verdict

@@ -7,6 +7,7 @@ links that open the main window, a tickable checklist). Icons and words carry ev
 from __future__ import annotations
 
 import html
+from collections import Counter
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSize, Qt
@@ -23,14 +24,18 @@ from kvmhelpdesk.report.document import (
     STATE_MARKS,
     banner_line,
     deciding,
+    finding_sources,
 )
 from kvmhelpdesk.triage import Finding, Verdict
+from kvmhelpdesk.triage.evidence import EvidenceIndex, cite_all, describe, source_line
 from kvmhelpdesk.triage.findings import (
     ADVICE,
     CONDITION,
     CONFIRMED,
     OPEN,
     REFUTED,
+    UNDETERMINED,
+    VERDICT_ORDER,
     asks_statement_owner,
 )
 
@@ -43,6 +48,7 @@ NOTE_ROLE = Qt.ItemDataRole.UserRole + 23
 STATE_ICONS = {CONFIRMED: "supported", REFUTED: "unsupported", OPEN: "condition"}
 BANNER_ICON = QSize(48, 48)
 MAX_REASONS = 3  # deciding findings named in the banner
+MAX_GUESTS_NAMED = 3  # beyond, the banner counts the guests per verdict (names: tooltip)
 
 
 def scope_title(scope: str, verdict: Verdict) -> str:
@@ -74,10 +80,12 @@ def scopes_in_order(verdict: Verdict, findings: Iterable[Finding]) -> list[str]:
 
 
 def findings_html(verdict: Verdict, kb: KnowledgeBase) -> str:
-    """The verdict-bearing findings grouped by scope; each cites its entry as a link."""
+    """The verdict-bearing findings grouped by scope; each cites its entry as a link, and
+    the bundle line it rests on where it was read from one."""
     shown = [f for f in verdict.findings if f.status not in (CONDITION, ADVICE)]
     if not shown:
         return "<p>No findings: nothing in the case is judged yet.</p>"
+    index = verdict.evidence_index()
     parts = []
     for scope in scopes_in_order(verdict, shown):
         parts.append(f"<h3>{html.escape(scope_title(scope, verdict))}</h3>")
@@ -87,7 +95,8 @@ def findings_html(verdict: Verdict, kb: KnowledgeBase) -> str:
                 f'<tr><td width="20" valign="top"><img src="status-{finding.status}.svg" '
                 f'width="16" height="16"></td><td width="120" valign="top"><b>'
                 f"{html.escape(status_word(finding.status))}</b></td><td valign=\"top\">"
-                f"{html.escape(finding.message)}{_citation(finding, verdict, kb)}</td></tr>")
+                f"{html.escape(finding.message)}{_citation(finding, verdict, kb)}"
+                f"{_read_from(finding_sources(finding, index))}</td></tr>")
         parts.append("</table>")
     return "\n".join(parts)
 
@@ -107,6 +116,21 @@ def _citation(finding: Finding, verdict: Verdict, kb: KnowledgeBase) -> str:
     muted = muted_text(QGuiApplication.palette()).name()  # theme colour, light or dark
     return (f'<br><span style="color:{muted}">Entry: <a href="entry:{html.escape(finding.entry)}">'
             f"{html.escape(title)}</a>{section}</span>")
+
+
+def _read_from(sources: tuple[dict, ...]) -> str:
+    """`Read from kvm.txt line 812, /etc/libvirt/qemu/web01.xml` under a finding."""
+    if not sources:
+        return ""
+    muted = muted_text(QGuiApplication.palette()).name()
+    return (f'<br><span style="color:{muted}"><img src="from-bundle.svg" width="12" '
+            f'height="12"> Read from {html.escape(cite_all(sources))}</span>')
+
+
+def source_tooltip(finding: Finding, index: EvidenceIndex) -> str:
+    """The bundle lines a condition or advice rests on, for its tooltip ("" if none)."""
+    sources = finding_sources(finding, index)
+    return "\n".join(f"Read from {describe(s)}" for s in sources)
 
 
 def condition_text(finding: Finding) -> str:
@@ -133,11 +157,12 @@ def _group_heading(view: QListWidget, text: str) -> None:
 
 
 def fill_checklist(view: QListWidget, findings: Iterable[Finding], checkable: bool,
-                   empty: str) -> None:
-    """Conditions (`checkable`: with their confirmation state) or advice, one line each.
-    Conditions only the statement's owner can answer follow those for the customer, each
-    group under its heading."""
+                   empty: str, index: EvidenceIndex | None = None) -> None:
+    """Conditions (`checkable`: with their confirmation state) or advice, one line each;
+    the bundle lines each rests on in its tooltip. Conditions only the statement's owner can
+    answer follow those for the customer, each group under its heading."""
     view.clear()
+    index = index or EvidenceIndex(None)
     findings = list(findings)
     owner = [f for f in findings if checkable and asks_statement_owner(f)]
     if owner:
@@ -158,8 +183,10 @@ def fill_checklist(view: QListWidget, findings: Iterable[Finding], checkable: bo
             item = QListWidgetItem(status_icon(finding.status),
                                    f"{scope_label(finding.scope)}: {finding.message}")
         item.setData(ENTRY_ROLE, finding.entry)
+        tips = [source_tooltip(finding, index)]
         if finding.entry:
-            item.setToolTip("Double-click to read the entry this point cites")
+            tips.append("Double-click to read the entry this point cites")
+        item.setToolTip("\n".join(t for t in tips if t))
         view.addItem(item)
     if view.count() == 0:
         placeholder = QListWidgetItem(empty)
@@ -180,18 +207,35 @@ def show_banner(frame: QFrame, icon_label: QLabel, word_label: QLabel, detail_la
     frame.setStyleSheet(f"QFrame#{frame.objectName()} {{ background-color: "
                         f"{status_tint(status).name()}; border: 1px solid #90a4ae; "
                         "border-radius: 4px; }")
-    guests = "; ".join(f"{g.name}: {status_word(g.verdict)}" for g in verdict.guests)
+    guests = guests_line(verdict)
     reasons = [f"{scope_label(f.scope)}: {f.message}" for f in deciding(verdict)]
     # The wording follows the verdict: only "Supported" is "provided that N conditions hold".
     rest = banner_line(verdict)
     lines = [f"<b>{html.escape(rest)}</b>" if rest else "",
-             html.escape(verdict.release_title + (f" · guests: {guests}" if guests else ""))]
+             html.escape(verdict.release_title + (f" · {guests}" if guests else "")),
+             html.escape(source_line(verdict.source))]
     if reasons:
         more = f" (and {len(reasons) - MAX_REASONS} more)" if len(reasons) > MAX_REASONS else ""
         lines.append("<b>Because:</b> " + html.escape(" · ".join(reasons[:MAX_REASONS]) + more))
     lines.append(html.escape(summary_counts(verdict.findings)))
     detail_label.setText("<br>".join(line for line in lines if line))
+    # Every guest by name on hover: the banner counts them when there are many (it must fit
+    # a half-screen window above the findings and the conditions).
+    detail_label.setToolTip("\n".join(f"{g.name}: {status_word(g.verdict)}"
+                                       for g in verdict.guests))
     frame.setAccessibleDescription(f"Verdict: {word}. {detail_label.text()}")
+
+
+def guests_line(verdict: Verdict) -> str:
+    """`guests: web01: Supported; db01: Unsupported`, or for more guests (a support bundle of a
+    busy host) the count per verdict: `100 guests: 97 Supported, 3 Unsupported`."""
+    if len(verdict.guests) <= MAX_GUESTS_NAMED:
+        named = "; ".join(f"{g.name}: {status_word(g.verdict)}" for g in verdict.guests)
+        return f"guests: {named}" if named else ""
+    counts = Counter(g.verdict for g in verdict.guests)
+    order = [*reversed(VERDICT_ORDER), UNDETERMINED]
+    return f"{len(verdict.guests)} guests: " + ", ".join(
+        f"{counts[s]} {status_word(s)}" for s in order if counts[s])
 
 
 def show_error(frame: QFrame, icon_label: QLabel, word_label: QLabel, detail_label: QLabel,
@@ -200,5 +244,6 @@ def show_error(frame: QFrame, icon_label: QLabel, word_label: QLabel, detail_lab
     word_label.setText("No verdict yet")
     detail_label.setText(html.escape(f"The case has an answer the checker cannot use: "
                                      f"{message}"))
+    detail_label.setToolTip("")
     frame.setStyleSheet("")
 

@@ -113,12 +113,16 @@ class VerdictPage(CasePage):
         ui.findingsView.setHtml(view.findings_html(verdict, self.kb))
         ui.findingsView.verticalScrollBar().setValue(scroll)
         ui.findingsView.setAccessibleDescription(view.findings_description(verdict))
-        view.fill_checklist(ui.conditionsList, verdict.conditions, True, "Nothing to confirm.")
-        view.fill_checklist(ui.adviceList, verdict.advice, False, "No advice.")
+        index = verdict.evidence_index()
+        view.fill_checklist(ui.conditionsList, verdict.conditions, True, "Nothing to confirm.",
+                            index)
+        view.fill_checklist(ui.adviceList, verdict.advice, False, "No advice.", index)
         counted = confirmation_count(verdict)
-        ui.conditionsLabel.setText(
-            f"Conditions to confirm ({counted or 'none'}); select one and record the answer "
-            "below the list:")
+        # One line, even in a half-screen window: a second line here pushed the list over
+        # the answer buttons below it. How to record an answer is in the tooltip.
+        ui.conditionsLabel.setText(f"Conditions to confirm ({counted or 'none'}):")
+        ui.conditionsLabel.setToolTip("Conditions to confirm with the customer: select one and "
+                                      "record the customer's answer below the list")
         self._select(keep)
 
     def _select(self, keys: list[str] | None) -> None:
