@@ -22,6 +22,7 @@ from kvmhelpdesk.triage.findings import (
     OPEN,
     REFUTED,
     UNLISTED,
+    VERDICT_ORDER,
     Confirmation,
     Finding,
 )
@@ -40,6 +41,19 @@ def read_records(case: Mapping[str, Any]) -> dict[str, Confirmation]:
             out[key] = Confirmation(record["state"], record.get("note") or "",
                                     record.get("at") or "")
     return out
+
+
+def bears_verdict(condition: Finding) -> bool:
+    """Whether an answer to this condition can change a verdict: it stands for answers the
+    rules judge, or its confirmation or refutation becomes a verdict-bearing finding. A
+    condition without that (a note to check, advice) is informational: confirming it is no
+    evidence for the verdict."""
+    ask = condition.ask
+    if ask is None:
+        return False
+    return bool(ask.confirm or ask.refute) or any(
+        outcome is not None and outcome[0] in VERDICT_ORDER
+        for outcome in (ask.confirmed, ask.refuted))
 
 
 @dataclass

@@ -104,8 +104,11 @@ class Verdict:
         return any(p in self.settled or has_path(self.answers, p) for p in finding.basis)
 
     def _verdict_of(self, findings: list[Finding]) -> str:
+        """A confirmed condition is evidence only where it bears on the verdict (its answer or
+        its refutation would change it): ticking an informational one decides nothing."""
         if any(self.judged(f) for f in findings) or any(
-                f.status == CONDITION and f.state == CONFIRMED for f in findings):
+                f.status == CONDITION and f.state == CONFIRMED and confirm.bears_verdict(f)
+                for f in findings):
             return worst([f.status for f in findings])
         return UNDETERMINED
 
@@ -239,17 +242,21 @@ def check(case: dict[str, Any], kb: KnowledgeBase, *, validate: bool = True) -> 
         verdict=UNDETERMINED, release=look.release, findings=findings,
         performance=performance, title=case.get("title") or "", release_title=release.title,
         host=dict(case.get("host") or {}), answers=answers, settled=settled,
-        guests=[_guest_verdict(g) for g in ctx.guests],
+        guests=[_guest_verdict(g, case) for g in ctx.guests],
     )
     verdict.recompute()
     return verdict
 
 
-def _guest_verdict(g: GuestContext) -> GuestVerdict:
+def _guest_verdict(g: GuestContext, case: dict[str, Any]) -> GuestVerdict:
+    """The guest as judged; its OS as the case gives it (a confirmed answer may have made the
+    OS text the rules judged unambiguous: "SLE 11 SP1 (Server)")."""
     entry = g.os.entry if g.os is not None else None
     bits = g.get("bits") if g.get("bits") is not None else (g.os.bits if g.os else None)
+    given = list(case.get("guests") or ())
+    os_text = given[g.index].get("os") if g.index < len(given) else g.get("os")
     return GuestVerdict(name=g.name, verdict=UNDETERMINED, os_entry=entry.id if entry else None,
-                        os=g.get("os"), os_row=(entry.source_text or entry.title)
+                        os=os_text, os_row=(entry.source_text or entry.title)
                         if entry else None, bits=bits, vcpus=g.get("vcpus"),
                         memory_mb=g.get("memory_mb"))
 
@@ -298,9 +305,13 @@ def _unique_keys(findings: list[Finding]) -> list[Finding]:
 
 
 def _no_guests(kb: KnowledgeBase, release: str) -> Finding:
-    """A case without guests: say so, or "Supported" would read as a verdict on guests too."""
+    """A case without guests: say so, or "Supported" would read as a verdict on guests too.
+
+    A note, not a condition: there is nothing for the customer to confirm, and ticking it must
+    not turn an empty case green.
+    """
     table = kb.find("art-guest-os-table", release)
-    return Finding(rule="case.guests", scope="host", status=CONDITION,
+    return Finding(rule="case.guests", scope="host", status=ADVICE,
                    message="No guest is described: this verdict covers the host only. Add the "
                            "guests (or import their command lines or XML) to check them.",
                    entry=table.id if table else None,

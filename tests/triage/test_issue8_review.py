@@ -1,0 +1,158 @@
+"""Issue 8, reviewed line by line against the statement: each judgement names the line of
+kvm-supported.txt it follows (`L<n>`), and says so where the statement is silent or unclear."""
+
+from __future__ import annotations
+
+import pytest
+
+from kvmhelpdesk.triage import check, match_os
+from kvmhelpdesk.triage.confirm import bears_verdict
+from tests.helpers.cases import make_case, make_guest, make_host, minimal_case
+
+
+def answered(case: dict, **records: str) -> dict:
+    """The case with the engineer's records (`key=state`), as format v2."""
+    case = dict(case, version=2)
+    case["confirmations"] = {**case.get("confirmations", {}),
+                             **{k: {"state": v, "note": "asked"} for k, v in records.items()}}
+    return case
+
+
+def record(case: dict, key: str, state: str, note: str = "asked") -> dict:
+    case = dict(case, version=2)
+    case["confirmations"] = {**case.get("confirmations", {}), key: {"state": state, "note": note}}
+    return case
+
+
+def rule(verdict, name: str, scope: str | None = None) -> list:
+    return [f for f in verdict.findings if f.rule == name and (scope is None or f.scope == scope)]
+
+
+# ---------------------------------------------------------------- 1. nothing green from a note
+
+def test_1_an_empty_case_has_nothing_to_tick_about_guests(kb) -> None:
+    """No guest described is a note (advice), not a condition: there is nothing to confirm."""
+    verdict = check(minimal_case(), kb)
+    [note] = rule(verdict, "case.guests")
+    assert note.status == "advice" and note not in verdict.conditions
+    ticked = check(record(minimal_case(), note.key, "confirmed"), kb)
+    assert ticked.verdict == "undetermined"
+
+
+def test_1_ticking_an_informational_condition_is_no_evidence(kb) -> None:
+    """Ticking a condition whose answer changes no verdict (which management tools are used;
+    its refutation is only "needs review") leaves an empty case undetermined."""
+    empty = check(minimal_case(), kb)
+    informational = [c for c in empty.conditions if not bears_verdict(c)]
+    assert [c.rule for c in informational] == ["management.tools"]
+    ticked = check(answered(minimal_case(), **{c.key: "confirmed" for c in informational}), kb)
+    assert ticked.verdict == "undetermined"
+    assert all(g.verdict == "undetermined" for g in ticked.guests)
+
+
+def test_1_a_ticked_condition_that_bears_on_the_verdict_still_counts(kb) -> None:
+    """kvm-supported.txt L34: confirming "the host is x86_64" is that answer given."""
+    verdict = check(record(minimal_case(), "host.arch@host", "confirmed"), kb)
+    assert verdict.verdict == "supported"
+
+
+# ---------------------------------------------------------------- 2. guest OS names
+
+def win2012(kb, state: str | None = None):
+    case = make_case(guests=[make_guest(os="Windows Server 2012", clock="other")])
+    if state:
+        case = record(case, "guestos.row@guest:sles01#which", state)
+    return check(case, kb)
+
+
+def test_2_windows_server_2012_is_not_in_the_table(kb) -> None:
+    """kvm-supported.txt L82-86: the Windows rows end at "Win 2K8+" (L84). Not in the table;
+    only if that "+" meant later releases would the row cover it: best effort at best (the
+    ceiling), needs review, and a question whose answer decides."""
+    match = match_os("Windows Server 2012", None, kb)
+    assert match.entry is None and match.missed.id == "os-win2k8"
+    assert match.status == "best-effort"
+    assert "not in the guest OS table" in match.message and "needs review" in match.message
+    assert "L84" in match.message
+    verdict = win2012(kb)
+    assert verdict.verdict == "best-effort"  # never better than the row's best effort
+    [question] = [c for c in verdict.conditions if c.rule == "guestos.row"]
+    assert question.key == "guestos.row@guest:sles01#which"
+    assert "in fact Windows Server 2008" in question.message
+    assert "Refuted means it is Windows Server 2012 or later" in question.message
+
+
+def test_2_confirmed_it_is_the_win2k8_row_refuted_it_is_not_in_the_table(kb) -> None:
+    """kvm-supported.txt L84: confirmed = the guest is Windows Server 2008 (row Win 2K8+,
+    Best Effort, L82); refuted = Windows Server 2012 is not in the table."""
+    confirmed = win2012(kb, "confirmed")
+    [row] = [f for f in rule(confirmed, "guestos.row") if f.status != "condition"]
+    assert (row.status, row.entry) == ("best-effort", "os-win2k8")
+    assert "Confirmed by the customer" in row.message
+    assert confirmed.guests[0].os == "Windows Server 2012"  # as given
+    assert confirmed.guests[0].os_row == "Win 2K8+"
+    assert confirmed.verdict == "best-effort"
+    refuted = win2012(kb, "refuted")
+    assert refuted.verdict == "unsupported"
+    [outcome] = [f for f in rule(refuted, "guestos.row") if f.key.endswith("#refuted")]
+    assert "not in the guest OS table" in outcome.message
+    assert "is not stated" in outcome.message  # the "+" question, said, not decided quietly
+
+
+def test_2_sle_11_sp1_asks_server_or_desktop(kb) -> None:
+    """kvm-supported.txt L70 (SLES11 SP1, Fully Supported) and L76 (SLED11 SP1, Tech
+    Preview): "SLE 11 SP1" could be either; the condition asks, and says what each answer
+    means, instead of assuming one."""
+    case = make_case(guests=[make_guest(os="SLE 11 SP1")])
+    [question] = [c for c in check(case, kb).conditions if c.rule == "guestos.row"]
+    assert "confirmed means the Server product (SLES)" in question.message
+    assert "refuted the Desktop product (SLED)" in question.message
+    server = check(record(case, question.key, "confirmed"), kb)
+    assert (server.guests[0].os_entry, server.guests[0].verdict) == ("os-sles11-sp1",
+                                                                     "supported")
+    desktop = check(record(case, question.key, "refuted"), kb)
+    assert (desktop.guests[0].os_entry, desktop.guests[0].verdict) == ("os-sled11-sp1",
+                                                                       "tech-preview")
+    assert desktop.guests[0].os == "SLE 11 SP1"
+
+
+# ---------------------------------------------------------------- 3, 9. the host's release
+
+@pytest.mark.parametrize(("text", "status", "says"), [
+    ("SLE 11 SP2", "unsupported", "statement of SLES 11 SP2 or SLED 11 SP2"),
+    ("SLE 10", "unsupported", "statement of SLES 10 or SLED 10"),
+    ("SLE 10 SP3", "unsupported", "statement of SLES 10 SP3 or SLED 10 SP3"),
+    ("SLES 11 SP2", "unsupported", "the KVM support statement of SLES 11 SP2 applies"),
+    ("SLE 11", "condition", "neither Server nor Desktop nor the service pack"),
+    ("SLE 11 SP1", "condition", "does not say Server or Desktop"),
+])
+def test_3_another_release_of_sle_is_a_finding(kb, text, status, says) -> None:
+    """kvm-supported.txt L5-9 and L23: the statement covers SLES 11 SP1 hosts. "SLE 11 SP2",
+    "SLE 10" are another release whichever product they are: a finding naming the statement
+    that applies, and the verdict is not supported. "SLE 11" leaves both product and service
+    pack open: a condition that says so."""
+    verdict = check(make_case(host=make_host(os=text)), kb)
+    [finding] = rule(verdict, "host.os")
+    assert finding.status == status and says in finding.message, finding.message
+    if status == "unsupported":
+        assert verdict.verdict == "unsupported"
+
+
+def test_9_sles_11_ga_is_what_l5_says(kb) -> None:
+    """kvm-supported.txt L5: "SLES 11 GA included kvm at a technical preview status level"."""
+    verdict = check(make_case(host=make_host(os="SLES 11 GA")), kb)
+    [finding] = rule(verdict, "host.os")
+    assert finding.status == "tech-preview" and verdict.verdict == "tech-preview"
+    assert "technical preview status level (L5)" in finding.message
+    assert "SLES 11 SP1" in finding.message
+
+
+@pytest.mark.parametrize("text", ["SLES 11 SP2", "SLED 11 SP1", "Ubuntu 20.04"])
+def test_9_another_release_reads_naturally(kb, text) -> None:
+    """The message says what the host runs, what this statement covers, and what applies."""
+    [finding] = rule(check(make_case(host=make_host(os=text)), kb), "host.os")
+    assert finding.message.startswith(f"The host runs {text}, not SLES 11 SP1. This statement "
+                                      "covers SLES 11 SP1 hosts only, so it does not apply to "
+                                      "this host: ")
+    assert "nothing in it applies" not in finding.message
+    assert finding.message.count("applies") + finding.message.count("apply") == 2
