@@ -224,16 +224,16 @@ def check(case: dict[str, Any], kb: KnowledgeBase, *, validate: bool = True) -> 
     if records:
         first = [f for f in findings if f.status == CONDITION]
         states = confirm.member_states(first, records)
-        resolution = confirm.resolve(first, states)
+        resolution = confirm.resolve(first, states.acted)
         if resolution.overlay:
             answers = confirm.apply_overlay(case, resolution.overlay)
             ctx, second, performance = _judge(answers, look, kb)
         else:
             second = findings
-        conditions = confirm.merge(findings, second, states)
+        conditions = confirm.merge(findings, second, states.shown)
         judged = confirm.annotate((f for f in second if f.status != CONDITION),
                                   resolution.sources)
-        findings = _in_order(judged + resolution.outcomes, conditions)
+        findings = _in_order(judged + resolution.outcomes + states.reviews, conditions)
         settled = frozenset(resolution.settled)
     findings = _unique_keys(_grouped(findings))
 

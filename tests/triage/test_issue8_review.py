@@ -156,3 +156,24 @@ def test_9_another_release_reads_naturally(kb, text) -> None:
                                       "this host: ")
     assert "nothing in it applies" not in finding.message
     assert finding.message.count("applies") + finding.message.count("apply") == 2
+
+
+# ---------------------------------------------------------------- 5. refuting a grouped line
+
+def test_5_a_refuted_group_line_marks_no_guest_unsupported(kb) -> None:
+    """kvm-supported.txt L97 (16 vCPUs per guest): "vCPUs not given for web01, db01" refuted
+    as a whole means more than 16 for at least one of them, not which: needs review naming
+    them, never both unsupported at once."""
+    case = make_case(guests=[make_guest(name="web01", vcpus=None),
+                             make_guest(name="db01", vcpus=None)])
+    for guest in case["guests"]:
+        del guest["vcpus"]
+    line = next(c for c in check(case, kb).conditions if c.message.startswith("vCPUs not"))
+    assert line.members == ("limits.guest-vcpus@guest:web01", "limits.guest-vcpus@guest:db01")
+    verdict = check(record(case, line.key, "refuted", "one of them has 24"), kb)
+    assert [g.verdict for g in verdict.guests] == ["supported", "supported"]
+    [review] = [f for f in verdict.findings if f.key == f"{line.key}#refuted"]
+    assert review.status == "unlisted" and "web01 and db01" in review.message
+    assert "one of them has 24" in review.message
+    one = check(record(case, line.members[1], "refuted"), kb)
+    assert [g.verdict for g in one.guests] == ["supported", "unsupported"]
