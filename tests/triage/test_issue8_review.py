@@ -177,3 +177,48 @@ def test_5_a_refuted_group_line_marks_no_guest_unsupported(kb) -> None:
     assert "one of them has 24" in review.message
     one = check(record(case, line.members[1], "refuted"), kb)
     assert [g.verdict for g in one.guests] == ["supported", "unsupported"]
+
+
+# ---------------------------------------------------------------- 6. the emulated CPU column
+
+def cpu_complaint(kb, measured, state: str | None = None):
+    complaint = {"category": "cpu", "mode": "emulated"}
+    if measured is not None:
+        complaint["measured_percent"] = measured
+    case = make_case(performance=[complaint])
+    if state:
+        case = record(case, "performance.cpu@performance#1", state)
+    return check(case, kb)
+
+
+def test_6_the_emulated_cpu_condition_asks_the_supported_reading(kb) -> None:
+    """kvm-supported.txt L238-239: "7% (QEMU emulation (unsupported))"; L212-218: qemu-only
+    mode is not supported. The condition asks the customer to confirm the CPU is NOT emulated
+    (the reading under which the verdict holds); refuting it is the unsupported mode."""
+    verdict = cpu_complaint(kb, 90)
+    [condition] = [c for c in verdict.conditions if c.scope == "performance"]
+    assert "Confirm the guest's CPU is not emulated" in condition.message
+    assert "Confirm the guest really runs in qemu-only mode" not in condition.message
+    assert verdict.verdict == "supported"
+    confirmed = cpu_complaint(kb, 90, "confirmed")
+    assert confirmed.verdict == "supported"
+    assert any(f.status == "advice" and "Host-Passthrough" in f.message
+               for f in confirmed.findings)
+    refuted = cpu_complaint(kb, 90, "refuted")
+    assert refuted.verdict == "unsupported"
+    assert any("(L238-239)" in f.message for f in refuted.findings if f.status == "unsupported")
+
+
+@pytest.mark.parametrize(("measured", "assessment"), [
+    (90, "outside-expectation"), (60, "outside-expectation"),
+    (7, "unsupported-mode"), (5, "unsupported-mode"), (None, "unsupported-mode"),
+])
+def test_6_a_90_percent_cpu_is_not_an_unsupported_mode(kb, measured, assessment) -> None:
+    """kvm-supported.txt L238-239: the 7% cell is QEMU emulation, which the table marks
+    unsupported; a measured 90% is not what emulation delivers, so the table's words do not
+    make it an "unsupported mode"."""
+    [item] = cpu_complaint(kb, measured).performance
+    assert item.assessment == assessment and item.expected_percent == 7
+    assert "L238-239" in item.message
+    if assessment == "outside-expectation":
+        assert "not emulated" in item.message and "unsupported mode" not in item.message
