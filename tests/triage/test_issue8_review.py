@@ -222,3 +222,21 @@ def test_6_a_90_percent_cpu_is_not_an_unsupported_mode(kb, measured, assessment)
     assert "L238-239" in item.message
     if assessment == "outside-expectation":
         assert "not emulated" in item.message and "unsupported mode" not in item.message
+
+
+# ---------------------------------------------------------------- 7. vCPUs over 8 x logical CPUs
+
+def test_7_over_eight_times_the_logical_cpus_is_unsupported(kb) -> None:
+    """kvm-supported.txt L100: all guests' vCPUs no greater than 8 times the host's cores.
+    Cores never outnumber logical CPUs, so over 8 x logical CPUs is over the limit: not a
+    note or a condition."""
+    host = make_host(logical_cpus=2)
+    del host["cpu_cores"]
+    guests = [make_guest(name=f"g{i}", vcpus=6) for i in range(3)]  # 18 > 8 x 2
+    verdict = check(make_case(guests=guests, host=host), kb)
+    [found] = rule(verdict, "limits.host-vcpus")
+    assert found.status == "unsupported" and verdict.verdict == "unsupported"
+    assert "L100" in found.message and "8 x 2 = 16" in found.message
+    assert "host.logical_cpus" in found.basis
+    within = check(make_case(guests=guests[:2], host=host), kb)  # 12: within 16, maybe not 8
+    assert [f.status for f in rule(within, "limits.host-vcpus")] == ["condition"]
