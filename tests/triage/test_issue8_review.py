@@ -293,3 +293,23 @@ def test_12_vmware_svga_is_the_refused_vmware_video(kb) -> None:
     assert device_findings(kb, ["vmware-svga"], video="vmware") == []
     verdict = check(make_case(guests=[make_guest(video="vmware-svga")]), kb)
     assert [f.status for f in rule(verdict, "management.video")] == ["unsupported"]
+
+
+# ---------------------------------------------------------------- 13. -snapshot, judged once
+
+def test_13_snapshot_is_judged_once(kb) -> None:
+    """kvm-supported.txt L283 (-drive ... snapshot=off) and L351 (snapshot=on refused):
+    -snapshot is not listed by name but sets snapshot=on for every disk; it is judged once,
+    by the disk rule, and the option table says the same instead of "not covered"."""
+    from kvmhelpdesk.analyze import analyze_qemu_cmdline
+    from kvmhelpdesk.triage import empty_case, merge_case
+
+    analysis = analyze_qemu_cmdline("qemu-kvm -name x -m 512 -drive file=/x.img,format=raw,"
+                                    "if=virtio -snapshot", kb)
+    verdict = check(merge_case(empty_case(), analysis.host, analysis.guests), kb)
+    verdict.add(analysis.findings, analysis.options)
+    about = [f for f in verdict.findings if "snapshot" in f.message.lower()]
+    assert [(f.rule, f.status) for f in about] == [("storage.snapshot", "unsupported")]
+    [option] = [o for o in verdict.options if o.option == "-snapshot"]
+    assert option.status == "unsupported" and option.entry == "opt-drive"
+    assert "snapshot=on for every disk" in option.message
