@@ -313,3 +313,62 @@ def test_13_snapshot_is_judged_once(kb) -> None:
     [option] = [o for o in verdict.options if o.option == "-snapshot"]
     assert option.status == "unsupported" and option.entry == "opt-drive"
     assert "snapshot=on for every disk" in option.message
+
+
+# ---------------------------------------------------------------- 10. pre-SP1 images refuted
+
+@pytest.mark.parametrize(("made", "when"), [("pre-sles11-sp1", "before SLES 11 SP1")])
+def test_10_refuting_the_pre_sp1_condition_says_what_l66_says(kb, made, when) -> None:
+    """kvm-supported.txt L66: "Guest images created under pre-SLES 11 SP1 kvm are not assumed
+    to be compatible." Refuting "reproduce it on a guest created under SP1" leaves an image
+    from before SP1 that the statement does not assume compatible; it says nothing more."""
+    case = make_case(guests=[make_guest(created_with=made)])
+    [condition] = [c for c in check(case, kb).conditions if c.rule == "guestos.created-with"]
+    verdict = check(record(case, condition.key, "refuted"), kb)
+    [outcome] = [f for f in rule(verdict, "guestos.created-with") if f.status != "condition"]
+    assert outcome.status == "unlisted"
+    assert f"an image created {when}" in outcome.message
+    assert "not assumed to be compatible" in outcome.message and "(L66)" in outcome.message
+    assert "image from SLES 11 SP1" not in outcome.message  # the old wording said the opposite
+
+
+# ---------------------------------------------------------------- 11. power management
+
+def power(kb, state: str | None = None, key: str = "features.power-management@host", **host):
+    base = make_host(**host)
+    for name in ("power_changes_with_guests", "constant_tsc"):
+        if base.get(name) is None:
+            base.pop(name, None)
+    case = make_case(host=base)
+    if state:
+        case = record(case, key, state)
+    verdict = check(case, kb)
+    return verdict, rule(verdict, "features.power-management")
+
+
+def test_11_constant_tsc_flag_with_changes_not_given_is_a_condition(kb) -> None:
+    """kvm-supported.txt L195-199: changing power states with guests running requires "a
+    properly functioning constant_tsc machine"; the cpuinfo flag does not show "properly
+    functioning", and timekeeping depends on it (L57-59, L265). Not supported on the flag."""
+    verdict, [found] = power(kb, power_changes_with_guests=None, constant_tsc=True)
+    assert found.status == "condition" and "L199" in found.message
+    assert "flag alone" in found.message
+    assert not any(f.status == "supported" for f in rule(verdict, "features.power-management"))
+    # confirmed: no power-state changes with guests running: nothing left to judge
+    _, after = power(kb, "confirmed", power_changes_with_guests=None, constant_tsc=True)
+    assert [f.status for f in after] == ["condition"] and after[0].state == "confirmed"
+    # refuted: they do change: the TSC must be confirmed to function properly
+    _, changed = power(kb, "refuted", power_changes_with_guests=None, constant_tsc=True)
+    assert any(f.key == "features.power-management@host#tsc" and f.state == "open"
+               for f in changed)
+
+
+def test_11_changes_with_the_flag_ask_for_a_properly_functioning_tsc(kb) -> None:
+    """kvm-supported.txt L199: confirmed = supported; refuted = not supported."""
+    key = "features.power-management@host#tsc"
+    verdict, [found] = power(kb, power_changes_with_guests=True, constant_tsc=True)
+    assert (found.key, found.status) == (key, "condition")
+    ok, _ = power(kb, "confirmed", key, power_changes_with_guests=True, constant_tsc=True)
+    assert ok.verdict == "supported"
+    bad, _ = power(kb, "refuted", key, power_changes_with_guests=True, constant_tsc=True)
+    assert bad.verdict == "unsupported"

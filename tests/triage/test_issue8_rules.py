@@ -138,8 +138,10 @@ def test_9_power_changes_not_given_are_not_stated_as_happening(kb) -> None:
     del host["power_changes_with_guests"]
     found = next(f for f in check(make_case(host=host), kb).findings
                  if f.rule == "features.power-management")
-    assert found.status == "supported" and "not given" in found.message
-    assert found.basis == ("host.constant_tsc",)
+    # not stated as happening, and not supported on the flag alone (L199: "properly
+    # functioning"): a condition (issue 8 review, 11)
+    assert found.status == "condition" and "not given" in found.message
+    assert found.basis == ("host.power_changes_with_guests", "host.constant_tsc")
 
 
 @pytest.mark.parametrize(("text", "status", "says"), [

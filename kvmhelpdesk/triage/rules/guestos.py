@@ -96,8 +96,11 @@ def check_created_with(ctx: GuestContext) -> list[Finding]:
             f"{current.product} are not assumed to be compatible (the statement says no more). "
             f"Reproduce the problem on a guest created under {current.product} before relying "
             "on this verdict.", entry, basis, part="older", ask=ask(refuted=(
-                UNLISTED, f"The problem was not reproduced on a guest created under "
-                f"{current.product}: the image from {when.split(' ', 1)[1]} is not assumed to "
-                "be compatible, and the statement does not say more: needs review.")))]
+                UNLISTED, f"The problem has not been reproduced on a guest created under "
+                f"{current.product} (the customer says so): it is seen only with an image "
+                f"created {when}, and of such images the statement says only that they are not "
+                f"assumed to be compatible with {current.product}'s kvm (L66). It gives them no "
+                "support status either way: needs review (the image, not kvm, may be the "
+                "cause).")))]
     return [ctx.finding("guestos.created-with", "supported", f"The guest image was created under "
                         f"{made.product}.", entry, basis)]
