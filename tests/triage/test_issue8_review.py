@@ -372,3 +372,29 @@ def test_11_changes_with_the_flag_ask_for_a_properly_functioning_tsc(kb) -> None
     assert ok.verdict == "supported"
     bad, _ = power(kb, "refuted", key, power_changes_with_guests=True, constant_tsc=True)
     assert bad.verdict == "unsupported"
+
+
+# ---------------------------------------------------------------- 15. confirmation.at
+
+def test_15_an_unknown_confirmation_time_is_null(kb, tmp_path) -> None:
+    """docs/case-format.md: `confirmations[K].at` is a time or null; "" is read as null and
+    never written (case file or check --json)."""
+    import json
+
+    from kvmhelpdesk.triage import load_case, save_case
+
+    case = make_case()
+    del case["host"]["arch"]
+    case = dict(case, version=2, confirmations={
+        "host.arch@host": {"state": "confirmed", "at": ""},
+        "host.os@host": {"state": "confirmed", "at": None}})
+    verdict = check(case, kb)  # both spellings read
+    records = [f["confirmation"] for f in verdict.to_dict()["findings"] if f["confirmation"]]
+    assert records and all(r["at"] is None for r in records)
+    path = tmp_path / "case.json"
+    save_case(case, path)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["confirmations"]["host.arch@host"]["at"] is None
+    assert saved["confirmations"]["host.os@host"]["at"] is None
+    assert load_case(path)["confirmations"]["host.arch@host"]["at"] is None
+    assert case["confirmations"]["host.arch@host"]["at"] == ""  # the caller's case untouched
