@@ -398,3 +398,25 @@ def test_15_an_unknown_confirmation_time_is_null(kb, tmp_path) -> None:
     assert saved["confirmations"]["host.os@host"]["at"] is None
     assert load_case(path)["confirmations"]["host.arch@host"]["at"] is None
     assert case["confirmations"]["host.arch@host"]["at"] == ""  # the caller's case untouched
+
+
+# ---------------------------------------------------------------- 18. EPT/NPT not in the flags
+
+def test_18_ept_npt_missing_from_the_flags_is_unknown(kb, tmp_path) -> None:
+    """kvm-supported.txt L238-240: 97% is for Hardware Virt. + EPT/NPT. A cpuinfo without the
+    ept/npt flag does not prove the CPU lacks them (older kernels do not list them): probe-host
+    leaves the answer out, and a CPU complaint asks (condition) instead of reading "no"."""
+    from kvmhelpdesk.analyze import probe_host
+
+    (tmp_path / "proc").mkdir()
+    (tmp_path / "proc/cpuinfo").write_text(
+        "processor\t: 0\nvendor_id\t: GenuineIntel\nflags\t\t: fpu vmx lm constant_tsc\n\n")
+    host = probe_host(tmp_path)
+    assert "ept_npt" not in host
+    complaint = {"category": "cpu", "mode": "passthrough", "measured_percent": 60}
+    verdict = check(make_case(host=make_host(**host), performance=[complaint]), kb)
+    [finding] = [f for f in verdict.findings if f.scope == "performance"]
+    assert finding.status == "condition" and "EPT" in finding.message
+    (tmp_path / "proc/cpuinfo").write_text(
+        "processor\t: 0\nvendor_id\t: GenuineIntel\nflags\t\t: fpu vmx ept lm\n\n")
+    assert probe_host(tmp_path)["ept_npt"] is True
