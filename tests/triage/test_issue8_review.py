@@ -420,3 +420,32 @@ def test_18_ept_npt_missing_from_the_flags_is_unknown(kb, tmp_path) -> None:
     (tmp_path / "proc/cpuinfo").write_text(
         "processor\t: 0\nvendor_id\t: GenuineIntel\nflags\t\t: fpu vmx ept lm\n\n")
     assert probe_host(tmp_path)["ept_npt"] is True
+
+
+# ---------------------------------------------------------------- 19. tolerance, documented
+
+@pytest.mark.parametrize(("memory", "status"), [
+    (512 * 1024, "supported"), (512 * 1024 + 1, "unsupported"), (8192, "supported"),
+])
+def test_19_ram_limits_have_no_tolerance(kb, memory, status) -> None:
+    """kvm-supported.txt L96: "Guest RAM size 512 GB", read as 524288 MB (1024 MB per GB, as
+    qemu-kvm reads -m 512G). A limit has no tolerance: one MB over is over."""
+    verdict = check(make_case(guests=[make_guest(memory_mb=memory)]), kb)
+    [found] = [f for f in verdict.findings if f.rule == "limits.guest-ram"]
+    assert found.status == status and "524288 MB" in found.message
+
+
+def test_19_tolerance_is_documented_in_content_and_help(kb) -> None:
+    """The tolerance the verdict uses is written where engineers read: the performance
+    expectations article and the RAM limit entry, and the in-app guide."""
+    from pathlib import Path
+
+    import kvmhelpdesk
+
+    article = kb.get("art-performance-expectations").body
+    assert "within 10%" in article and "1 point" in article and "twice" in article
+    ram = kb.get("limit-guest-ram").body
+    assert "524288 MB" in ram and "over it is over" in ram
+    guide = (Path(kvmhelpdesk.__file__).parent / "gui" / "help" / "guide.md").read_text(
+        encoding="utf-8")  # read as text: the help module itself imports Qt
+    assert "within 10%" in guide and "1024 MB" in guide and "over is over" in guide.lower()
