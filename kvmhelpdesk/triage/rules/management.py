@@ -228,6 +228,11 @@ def _libvirt(ctx: GuestContext) -> list[str]:
     return [t for t in ctx.case.management if t in LIBVIRT_TOOLS]
 
 
+def _run_by(tools: list[str]) -> str:
+    """`virt-manager runs`, `virt-manager and virsh run`."""
+    return f"{words(tools)} {'runs' if len(tools) == 1 else 'run'}"
+
+
 def _watchdog(ctx: GuestContext, device: str, basis: tuple[str, ...],
               part: str) -> list[Finding]:
     """-watchdog MODEL is supported (L311); libvirt starts the same device as -device MODEL,
@@ -243,9 +248,10 @@ def _watchdog(ctx: GuestContext, device: str, basis: tuple[str, ...],
         return [] if status == "supported" else [ctx.finding(
             "management.devices", status, f"Watchdog {device!r} (-watchdog {model}): "
             f"{status}.", option, basis, part)]
+    drivers = " or ".join(f"-device {m}" for m in model.split(" or "))
     return [ctx.finding("management.devices", UNLISTED, f"Watchdog {device!r}: -watchdog "
-                        f"{model} is supported (L311), but {words(tools)} run the guest "
-                        f"through libvirt, which starts the watchdog as -device {model}, a "
+                        f"{model} is supported (L311), but {_run_by(tools)} the guest "
+                        f"through libvirt, which starts the watchdog as {drivers}, a "
                         "driver not in the -device list (L289, L357), while virt-manager's "
                         "restrictions (L122) do not exclude it. The statement does not settle "
                         "which reading holds: needs review.", option, basis, part)]
@@ -267,7 +273,7 @@ def _usb(ctx: GuestContext, device: str, manager: Entry | None, basis: tuple[str
         # The wizard's "tablet" under libvirt is the same device libvirt starts as
         # -device usb-tablet: one device, one judgement (needs review, as below).
         return ctx.finding(rule, UNLISTED, f"USB device {device!r}: -usbdevice {low} is "
-                           f"supported (L288), but {words(tools)} run the guest through "
+                           f"supported (L288), but {_run_by(tools)} the guest through "
                            f"libvirt, which starts it as -device usb-{low}, a driver not in the "
                            "-device list (L289, L357), while virt-manager's restrictions (L122) "
                            "do not exclude it. The statement does not settle which reading "
