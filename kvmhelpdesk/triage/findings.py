@@ -28,10 +28,10 @@ class Confirmation:
 
     state: str  # confirmed | open | refuted
     note: str = ""
-    at: str = ""
+    at: str = ""  # "" when unknown (JSON: null)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"state": self.state, "note": self.note, "at": self.at}
+        return {"state": self.state, "note": self.note, "at": self.at or None}
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ from kvmhelpdesk.triage.findings import (
 KEYS_ROLE = Qt.ItemDataRole.UserRole + 21  # the condition keys a checklist line stands for
 STATE_ROLE = Qt.ItemDataRole.UserRole + 22
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 23
+LINE_ROLE = Qt.ItemDataRole.UserRole + 24  # the line's own key (a group line's record)
 # A condition's state by icon and by mark: confirmed, refuted, still open.
 STATE_ICONS = {CONFIRMED: "supported", REFUTED: "unsupported", OPEN: "condition"}
 BANNER_ICON = QSize(48, 48)
@@ -177,6 +178,7 @@ def fill_checklist(view: QListWidget, findings: Iterable[Finding], checkable: bo
             item = QListWidgetItem(status_icon(STATE_ICONS.get(finding.state, "condition")),
                                    condition_text(finding))
             item.setData(KEYS_ROLE, list(finding.members or (finding.key,)))
+            item.setData(LINE_ROLE, finding.key)
             item.setData(STATE_ROLE, finding.state)
             item.setData(NOTE_ROLE, finding.confirmation.note if finding.confirmation else "")
         else:

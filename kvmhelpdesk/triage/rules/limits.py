@@ -244,6 +244,13 @@ def _cores_unknown(ctx: CaseContext, rule: str, entry: Entry, ratio: int, total:
                            ask=ask(refuted=over))
     fits = f"{ratio} x {logical} = {ratio * logical}"
     halved = max(logical // 2, 1)
+    if total > ratio * logical:
+        # Cores are never more than logical CPUs: over 8 x logical CPUs is over 8 x cores.
+        return ctx.finding(rule, "unsupported", f"The {count} together are over the limit "
+                           f"whatever the core count: the host has {logical} logical CPUs "
+                           f"(hyperthreads included), so at most {logical} cores, and the limit "
+                           f"is {ratio} x cores (L100), at most {fits} vCPUs.", entry,
+                           (*basis, *ctx.at("logical_cpus")))
     return ctx.missing(rule, f"Only the host's logical CPUs are known ({logical}, hyperthreads "
                        f"included); the limit counts CPU cores (L100). Confirm the number of "
                        f"cores: the {count} must stay within {ratio} x cores ({fits} if every "

@@ -33,7 +33,7 @@ STATE = (("Enabled", "enabled"), ("Disabled (in the BIOS)", "disabled"),
          ("Absent (not in the CPU)", "absent"))
 WIDE_LAYOUT = 820  # page width (px) from which the hardware and kernel groups sit side by side
 # Releases engineers meet on KVM hosts, offered beside the loaded statements' own products.
-OTHER_RELEASES = ("SLES 11 SP2", "SLES 11 SP3", "SLES 11 SP4", "SLES 11", "SLES 10 SP3",
+OTHER_RELEASES = ("SLES 11 SP2", "SLES 11 SP3", "SLES 11 SP4", "SLES 11 GA", "SLES 10 SP3",
                   "SLES 12", "SLED 11 SP1")
 
 

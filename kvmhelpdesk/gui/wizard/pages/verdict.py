@@ -33,14 +33,24 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def record_answer(case: dict[str, Any], keys: list[str], state: str, note: str) -> None:
+def record_answer(case: dict[str, Any], keys: list[str], state: str, note: str,
+                  line: str = "") -> None:
     """Write one answer for every condition key of a line (a grouped line: each member).
 
-    An open condition without a note leaves no record, so a case nobody answered stays as it
-    was (and keeps its case-format version).
+    A group line refuted as a whole is one record under the line's key: "not for all of them"
+    does not say which guest, and the check makes it a needs-review point rather than refuting
+    every member. An open condition without a note leaves no record, so a case nobody answered
+    stays as it was (and keeps its case-format version).
     """
     records = case.setdefault("confirmations", {})
     note = note.strip()
+    if line and len(keys) > 1:
+        records.pop(line, None)
+        if state == REFUTED:
+            for key in keys:
+                records.pop(key, None)
+            records[line] = {"state": state, **({"note": note} if note else {}), "at": now()}
+            return
     for key in keys:
         if state == OPEN and not note:
             records.pop(key, None)
@@ -140,6 +150,10 @@ class VerdictPage(CasePage):
         item = self.ui.conditionsList.currentItem()
         return list(item.data(view.KEYS_ROLE) or ()) if item is not None else []
 
+    def _current_line(self) -> str:
+        item = self.ui.conditionsList.currentItem()
+        return (item.data(view.LINE_ROLE) or "") if item is not None else ""
+
     def _show_answer(self, item: QListWidgetItem | None, *_: Any) -> None:
         """Put the selected condition's state and note into the controls below the list."""
         keys = list(item.data(view.KEYS_ROLE) or ()) if item is not None else []
@@ -158,7 +172,7 @@ class VerdictPage(CasePage):
         keys = self._current_keys()
         if self._showing or not keys:
             return
-        record_answer(self.case, keys, state, self.ui.noteEdit.text())
+        record_answer(self.case, keys, state, self.ui.noteEdit.text(), self._current_line())
         self.wiz.mark_changed()
         self.render(keys)
 
@@ -170,7 +184,8 @@ class VerdictPage(CasePage):
         note = self.ui.noteEdit.text().strip()
         if note == (item.data(view.NOTE_ROLE) or ""):
             return
-        record_answer(self.case, keys, item.data(view.STATE_ROLE) or OPEN, note)
+        record_answer(self.case, keys, item.data(view.STATE_ROLE) or OPEN, note,
+                      item.data(view.LINE_ROLE) or "")
         self.wiz.mark_changed()
         self.render(keys)
 
