@@ -39,6 +39,7 @@ class QueryPlan:
     clauses: list[Clause] = field(default_factory=list)
     phrase: str = ""
     phrase_cased: str = ""
+    corrected_phrase: str = ""  # the phrase as the "did you mean" reads it (typos only)
     matches: list[Match] = field(default_factory=list)
     suggestion: str | None = None
     content_positions: frozenset[int] = frozenset()  # query tokens that are not stop words
@@ -151,6 +152,9 @@ def plan_query(text: str, vocabulary: Vocabulary, thesaurus: Thesaurus) -> Query
         found = {id(m.group) for m in plan.matches}
         plan.matches += [m for m in _thesaurus_matches(thesaurus, meant)
                          if id(m.group) not in found]
+        # ... and ask for a kind, or be an entry's name ("maximun vcpus" -> "maximum vcpus")
+        plan.asked_kinds |= asked_kinds(meant)
+        plan.corrected_phrase = " ".join(t.whole for t in meant)
     return plan
 
 

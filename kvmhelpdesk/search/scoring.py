@@ -10,6 +10,7 @@ Score of a document, largest parts first:
   ... or one of its aliases (other names, the statement's row label)          EXACT_ALIAS
   ... or a value of the option that the statement allows or refuses          EXACT_VALUE
   ... written with the same letter case (-M is not -m)                      + EXACT_PHRASE_CASED
+  ... or, after a typo, what the "did you mean" reads is a name or alias     x CORRECTED
   a technical token of a longer query (`-no-kvm`) is one of its names         EXACT_TOKEN
   per thesaurus group the query names that lists the entry                     ENTRY_BOOST
     (times the share of the query's words the group's term covers)
@@ -47,6 +48,7 @@ EXACT_TOKEN_CASED = 8.0
 ENTRY_BOOST = 20.0
 EXPANSION_WEIGHT = 0.4
 ASKED_KIND_FACTOR = 1.5
+CORRECTED = 0.9  # an exact match on the corrected query, against one on the query as typed
 PARTS_WEIGHT = 0.7
 K1, B = 1.2, 0.75
 CACHE_SIZE = 8192
@@ -186,6 +188,9 @@ def score(plan: QueryPlan, view: IndexView) -> dict[int, float]:
                                ("alias", plan.phrase, EXACT_ALIAS),
                                ("value", plan.phrase, EXACT_VALUE),
                                ("exactcase", plan.phrase_cased, EXACT_PHRASE_CASED)))
+    if plan.corrected_phrase:  # what a typo meant may be a name too, worth a little less
+        _exact_bonus(total, view, (("exact", plan.corrected_phrase, EXACT_PHRASE * CORRECTED),
+                                   ("alias", plan.corrected_phrase, EXACT_ALIAS * CORRECTED)))
     multi = len(plan.clauses) > 1
     for clause in plan.clauses:
         tok = clause.token

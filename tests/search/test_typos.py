@@ -92,3 +92,11 @@ def test_vocabulary_prefers_close_and_frequent_words() -> None:
 ])
 def test_edit_distance(a: str, b: str, distance: int) -> None:
     assert edit_distance(a, b, limit=3) == distance
+
+
+def test_a_typo_finds_the_entry_named_by_what_it_meant(engine: SearchEngine) -> None:
+    # "maximum vcpus" names the vCPU limit (L97); one wrong letter must not hand the first
+    # place to "Maximum number of guests", which only mentions vCPUs.
+    result = engine.search("maximun vcpus")
+    assert result.suggestion == "maximum vcpus"
+    assert result.ids[0] == "limit-guest-vcpus"
