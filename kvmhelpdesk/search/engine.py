@@ -90,8 +90,10 @@ class SearchEngine:
             limit = max(0, int(min(limit, MAX_LIMIT)))  # inf -> MAX_LIMIT, not OverflowError
         except (KeyError, TypeError, ValueError, OverflowError, ContentError):  # odd limit
             return SearchResult(text)
-        plan = plan_query(text, self._vocabulary, thesaurus)
-        notice = self._notice(text, release_id)
+        outside = self._outside_of(text, release_id)
+        notice = outside.notice
+        plan = plan_query(text, self._vocabulary, thesaurus, known=outside.words)
+        plan.nearest = outside.nearest
         if plan.empty or limit == 0:
             return SearchResult(text, [], None, notice=notice)
         rows, total = self._run(plan, release_id, kind, status, limit)
@@ -107,13 +109,16 @@ class SearchEngine:
             check = self._outside[release] = OutsideCheck(self._kb, release)
         return check
 
-    def _notice(self, text: str, release: str) -> str | None:
-        """The "not in the statement" notice of `text` (see outside.py); None if covered."""
+    def _outside_of(self, text: str, release: str) -> Any:
+        """The "not in the statement" notice of `text` and the entries nearest to what it
+        names (see outside.py); an empty `Outside` if covered."""
+        from kvmhelpdesk.search.outside import NOTHING
+
         try:
-            return self._outside_check(release).notice(text, typing=not text[-1:].isspace())
+            return self._outside_check(release).check(text, typing=not text[-1:].isspace())
         except Exception:  # a notice is a nicety: it must never break a search
             log.exception("cannot tell whether %r is covered", text)
-            return None
+            return NOTHING
 
     def warm_up(self) -> None:
         """Do now what the first query naming a product would do (about 0.1 s: the guest OS

@@ -44,6 +44,8 @@ class QueryPlan:
     suggestion: str | None = None
     content_positions: frozenset[int] = frozenset()  # query tokens that are not stop words
     asked_kinds: frozenset[str] = frozenset()  # kinds the question words ask for (intent.py)
+    # entries nearest to what the statement does not cover (outside.py), with their share
+    nearest: tuple[tuple[str, float], ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -115,8 +117,13 @@ def clean(text: Any) -> str:
     return text[:MAX_QUERY_CHARS]
 
 
-def plan_query(text: str, vocabulary: Vocabulary, thesaurus: Thesaurus) -> QueryPlan:
-    """Tokens, completions of the word being typed, typo corrections and thesaurus matches."""
+def plan_query(text: str, vocabulary: Vocabulary, thesaurus: Thesaurus,
+               known: frozenset[str] = frozenset()) -> QueryPlan:
+    """Tokens, completions of the word being typed, typo corrections and thesaurus matches.
+
+    `known`: words recognised elsewhere (a technology the statement does not mention, such as
+    "spice"), never corrected into an index word that merely looks like them ("space").
+    """
     text = clean(text)
     toks = analysis.tokens(text, limit=MAX_QUERY_TOKENS)
     plan = QueryPlan(text)
@@ -130,10 +137,12 @@ def plan_query(text: str, vocabulary: Vocabulary, thesaurus: Thesaurus) -> Query
     plan.matches = _thesaurus_matches(thesaurus, toks)
     plan.asked_kinds = asked_kinds(toks)
     in_thesaurus = {k for m in plan.matches for seq in m.group.bare_keys for k in seq}
+    known_words = known
     typing_last = not text[-1:].isspace()
     for position, tok in enumerate(content):
         clause = Clause(tok)
-        known = tok.whole in vocabulary or tok.keys[0] in in_thesaurus
+        known = (tok.whole in vocabulary or tok.keys[0] in in_thesaurus
+                 or tok.whole in known_words)
         if typing_last and position == len(content) - 1 and len(tok.whole) >= 2:
             completions = vocabulary.complete(tok.whole, limit=6)
             clause.alternatives += [(w, COMPLETION_WEIGHT) for w in completions]

@@ -20,6 +20,9 @@ Score of a document, largest parts first:
   word's own best score (a rare completion must not outrank the word's topic)
   per thesaurus group the query names: the best of its other terms, scored like words (x0.4,
     times the same share)
+  per entry nearest to something the statement does not cover (outside.py: the guest row
+    "Windows Server 2012" falls short of, the options nearest "SPICE")           NEAREST_BOOST
+    (times the share of the query that names it, and 0.9 for each entry listed before it)
 and then, when the question words ask for a kind of entry (intent.py: "max" a limit, "speed"
 a performance figure), the entries of that kind count ASKED_KIND_FACTOR times.
 """
@@ -48,6 +51,7 @@ EXACT_TOKEN_CASED = 8.0
 ENTRY_BOOST = 20.0
 EXPANSION_WEIGHT = 0.4
 ASKED_KIND_FACTOR = 1.5
+NEAREST_BOOST = 40.0
 CORRECTED = 0.9  # an exact match on the corrected query, against one on the query as typed
 PARTS_WEIGHT = 0.7
 K1, B = 1.2, 0.75
@@ -221,6 +225,9 @@ def score(plan: QueryPlan, view: IndexView) -> dict[int, float]:
                 if value > best.get(docnum, 0.0):
                     best[docnum] = value
         _add(total, best, EXPANSION_WEIGHT * coverage)
+    for rank, (entry_id, share) in enumerate(plan.nearest):
+        for docnum in view.by_id.get(entry_id, ()):  # nearest first, in the order given
+            total[docnum] = total.get(docnum, 0.0) + NEAREST_BOOST * share * 0.9 ** rank
     if plan.asked_kinds:
         docs = view.docs
         for docnum, value in total.items():
