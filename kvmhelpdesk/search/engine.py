@@ -97,8 +97,8 @@ class SearchEngine:
         if plan.empty or limit == 0:
             return SearchResult(text, [], None, notice=notice)
         rows, total = self._run(plan, release_id, kind, status, limit)
-        keys = plan.highlight_keys()
-        hits = [h for h in (self._hit(row, keys) for row in rows) if h is not None]
+        keys, own = plan.highlight_keys(), plan.own_keys()
+        hits = [h for h in (self._hit(row, keys, own) for row in rows) if h is not None]
         return SearchResult(text, hits, plan.suggestion, total, notice)
 
     def _outside_check(self, release: str) -> Any:
@@ -177,13 +177,13 @@ class SearchEngine:
             self.rebuilt = True
             return True
 
-    def _hit(self, row: tuple[str, str, float],
-             keys: list[tuple[tuple[str, ...], float]]) -> Hit | None:
+    def _hit(self, row: tuple[str, str, float], keys: list[tuple[tuple[str, ...], float]],
+             own: frozenset[str]) -> Hit | None:
         entry_id, release, score = row
         entry: Entry | None = self._kb.find(entry_id, release)
         if entry is None:
             return None
-        snippet, terms = self._snippets.make(entry, keys)
+        snippet, terms = self._snippets.make(entry, keys, own)
         return Hit(entry.id, entry.kind, entry.title, entry.status, score, snippet, terms,
                    entry.release)
 

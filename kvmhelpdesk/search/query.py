@@ -21,6 +21,9 @@ MAX_QUERY_CHARS = 500
 MAX_QUERY_TOKENS = 16
 MAX_EXPANSIONS = 24  # thesaurus terms added to one query
 COMPLETION_WEIGHT = 0.6
+# How much a word found in a sentence makes it the snippet: the query's own, a completion or
+# correction of one, a synonym from the thesaurus.
+OWN_WORD, ALTERNATIVE, SYNONYM = 3.0, 2.0, 1.0
 CORRECTION_WEIGHT = 0.9
 
 
@@ -56,26 +59,45 @@ class QueryPlan:
         return any(c.correction for c in self.clauses)
 
     def highlight_keys(self) -> list[tuple[tuple[str, ...], float]]:
-        """(key group, weight) pairs whose words in an entry explain why it matched.
+        """(key group, weight) pairs whose words in an entry explain why it matched: they
+        choose the snippet sentence.
 
         A group counts for an entry only when all its keys occur there (multi-word thesaurus
         terms); technical tokens highlight as a whole, not by their parts. The query's own
         words weigh most when the snippet sentence is chosen, synonyms least.
         """
         groups: dict[tuple[str, ...], float] = {}
-        for clause in self.clauses:
-            tok = clause.token
-            for key in tok.keys if tok.is_word else tok.keys[:1]:
-                groups[(key,)] = max(groups.get((key,), 0.0), 3.0)
-            for word, _ in clause.alternatives:
-                for alt in analysis.tokens(word)[:1]:
-                    groups[(alt.keys[0],)] = max(groups.get((alt.keys[0],), 0.0), 2.0)
+        for key in self._typed_keys():
+            groups[(key,)] = OWN_WORD
+        for key in self._alternative_keys():
+            groups.setdefault((key,), ALTERNATIVE)
         for term in self.expansion_terms():
             keys = analysis.match_keys(term, drop_stop_words=True)
             if keys:
-                groups.setdefault(keys, 1.0)
+                groups.setdefault(keys, SYNONYM)
         stop = analysis.STOP_WORDS
         return [(g, w) for g, w in groups.items() if not all(k in stop for k in g)]
+
+    def own_keys(self) -> frozenset[str]:
+        """Keys of the words to highlight: the engineer's own words (any form of them: one
+        Porter stem), the word being typed completed, and typos as corrected. Not the
+        thesaurus's synonyms: "itanium" must not light up every "host" of an entry."""
+        return frozenset((*self._typed_keys(), *self._alternative_keys()))
+
+    def _typed_keys(self) -> list[str]:
+        """Keys of the query's words; of a plain word ("sles11") its parts too, unless a part
+        is a single character ("R2" is no "2")."""
+        keys = []
+        for clause in self.clauses:
+            tok = clause.token
+            keys.append(tok.keys[0])
+            if tok.is_word:
+                keys += [key for key in tok.keys[1:] if len(key) > 1]
+        return keys
+
+    def _alternative_keys(self) -> list[str]:
+        return [alt.keys[0] for clause in self.clauses for word, _ in clause.alternatives
+                for alt in analysis.tokens(word)[:1]]
 
     def expansion_terms(self) -> list[str]:
         terms: list[str] = []

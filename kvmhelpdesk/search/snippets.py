@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from kvmhelpdesk.kb.model import Entry
@@ -33,6 +33,7 @@ class _Analysed:
     sentences: tuple[str, ...]  # plain text; index 0 is the title
     first_label: int  # sentences from here on are aliases and labels: snippets of last resort
     words: dict[str, tuple[str, ...]]  # index key -> the entry's words (as written) with it
+    word_keys: dict[str, tuple[str, ...]]  # a word as written -> its keys (whole, then parts)
     places: dict[str, frozenset[int]]  # index key -> sentences that contain it
     summary: str
 
@@ -47,13 +48,15 @@ def _analyse(entry: Entry) -> _Analysed:
     prose = (entry.title, *_sentences(entry))
     sentences = (*prose, *(t for t in (entry.source_text, *entry.aliases) if t))
     words: dict[str, dict[str, None]] = {}
+    word_keys: dict[str, tuple[str, ...]] = {}
     places: dict[str, set[int]] = {}
     for index, sentence in enumerate(sentences):
         for tok in analysis.tokens(sentence):
+            word_keys[tok.raw] = tok.keys
             for key in tok.keys:
                 words.setdefault(key, {})[tok.raw] = None
                 places.setdefault(key, set()).add(index)
-    return _Analysed(sentences, len(prose), {k: tuple(v) for k, v in words.items()},
+    return _Analysed(sentences, len(prose), {k: tuple(v) for k, v in words.items()}, word_keys,
                      {k: frozenset(v) for k, v in places.items()}, plain_text(entry.summary))
 
 
@@ -74,8 +77,9 @@ class SnippetMaker:
         return found
 
     def make(self, entry: Entry, key_groups: Iterable[tuple[tuple[str, ...], float]],
-             ) -> tuple[str, tuple[str, ...]]:
-        """(snippet, terms): the sentence that matches the query best, and the matching words.
+             highlight: Collection[str] | None = None) -> tuple[str, tuple[str, ...]]:
+        """(snippet, terms): the sentence that matches the query best, and the words to
+        highlight: the entry's words with a key of `highlight` (default: every key present).
 
         A key group (the keys of a multi-word synonym) counts only if all its keys occur;
         its weight says how much a sentence holding it is worth.
@@ -87,7 +91,10 @@ class SnippetMaker:
             if all(k in words for k in group):
                 for key in group:
                     present[key] = max(present.get(key, 0.0), weight)
-        terms = tuple(dict.fromkeys(w for k in present for w in words[k]))
+        if highlight is None:
+            terms = tuple(dict.fromkeys(w for k in present for w in words[k]))
+        else:
+            terms = _highlighted(analysed, [k for k in present if k in highlight], highlight)
         worth: dict[int, float] = {}
         for key, weight in present.items():
             for index in analysed.places[key]:
@@ -99,6 +106,19 @@ class SnippetMaker:
         labels = analysed.first_label
         best = min(worth, key=lambda i: (i >= labels, -worth[i], i))
         return _trim(analysed.sentences[best], terms), terms
+
+
+def _highlighted(analysed: _Analysed, keys: Iterable[str],
+                 highlight: Collection[str]) -> tuple[str, ...]:
+    """The entry's words that are the highlighted words: the same word in any form (the same
+    key), or a compound made of them only ("32-bit" for "32 bit", never "64-bit" for "bit")."""
+    found: dict[str, None] = {}
+    for key in keys:
+        for word in analysed.words[key]:
+            own = analysed.word_keys.get(word, (key,))
+            if own[0] in highlight or (len(own) > 1 and all(k in highlight for k in own[1:])):
+                found[word] = None
+    return tuple(found)
 
 
 def _trim(text: str, terms: tuple[str, ...], width: int = SNIPPET_CHARS) -> str:
