@@ -120,3 +120,13 @@ def test_highlights_keep_word_forms_and_compounds_of_the_words_only(engine: Sear
     assert "64-bit" not in terms  # shares "bit" only
     assert "balloon" in _lowered(engine.search("ballon ").hits[0].terms)  # the typo corrected
     assert "ballooning" in _lowered(engine.search("ballo").hits[0].terms)  # being typed
+
+
+def test_the_count_reads_as_matching_entries(engine: SearchEngine) -> None:
+    few = engine.search("guest", limit=25)
+    assert few.total > 25
+    assert few.count_text() == f"25 of {few.total} matching entries"
+    every = engine.search("guest", limit=1000)
+    assert every.count_text() == f"{every.total} matching entries"
+    one = SearchResult("x", [Hit("feat-x", "feature", "X", None, 1.0, "")])
+    assert one.count_text() == "1 matching entry"
