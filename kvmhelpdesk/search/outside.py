@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
+from typing import Any
 
 from kvmhelpdesk.kb import KnowledgeBase
 from kvmhelpdesk.search import analysis
@@ -164,15 +165,12 @@ class OutsideCheck:
         shares = {entry: min(1.0, (end - start) / content)
                   for entry, (start, end) in reversed(nearest)}
         words = frozenset(toks[i].whole for _, (start, end) in nearest for i in range(start, end))
-        first = self._titles(list(ranked)[:2])
-        ending = (f"Closest entries below, starting with {first}." if first
-                  else "Closest entries below.")
-        return Outside(f"Not in the {self.product} statement: {' '.join(reasons)} {ending}",
+        return Outside(f"Not in the {self.product} statement: {' '.join(reasons)} "
+                       "Closest entries below.",
                        tuple((entry, shares[entry]) for entry in ranked), words)
 
-    def _titles(self, ids: list[str]) -> str:
-        entries = [self._kb.find(i, self.release) for i in ids]
-        return " and ".join(e.title for e in entries if e is not None)
+    def _find(self, entry_id: str) -> Any:
+        return self._kb.find(entry_id, self.release)
 
     def _topic_reasons(self, toks: Sequence[analysis.Token],
                        nearest: list[tuple[str, tuple[int, int]]]) -> list[str]:
@@ -187,8 +185,11 @@ class OutsideCheck:
                 continue
             if any(" ".join(p) in self._named for p in topic.phrases):  # an entry names it
                 continue
-            reasons.append(f"the statement does not mention {topic.name} ({topic.what}).")
-            nearest += [(e, span) for e in topic.nearest if self._kb.find(e, self.release)]
+            entries = [e for e in map(self._find, topic.nearest) if e is not None]
+            titles = "; ".join(e.title for e in entries)
+            reasons.append(f"the statement does not mention {topic.name} ({topic.what})"
+                           + (f"; nearest: {titles}." if titles else "."))
+            nearest += [(e.id, span) for e in entries]
         return reasons
 
     def _os_reasons(self, toks: Sequence[analysis.Token], typing: bool,

@@ -121,7 +121,7 @@ def test_a_technology_the_statement_never_mentions_gets_a_notice(
     result = engine.search(query)
     assert result.notice is not None, query
     assert f"the statement does not mention {name} " in result.notice
-    assert "Closest entries below, starting with " in result.notice
+    assert "; nearest: " in result.notice and result.notice.endswith("Closest entries below.")
     nearest = next(t.nearest for t in TOPICS if t.name == name)
     assert first in nearest and result.ids[0] in nearest, result.ids[:3]
     assert result.suggestion is None  # "spice" is no typo of "space"
