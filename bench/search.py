@@ -10,7 +10,8 @@ memory here, never shipped):
   * per-keystroke latency p50/p95/p99: 200+ realistic queries (questions, engineers' words, typos,
     option and monitor tokens pasted from tickets) typed one character at a time, each prefix
     searched as the GUI would, on one engine whose caches start cold (warmed up as the app
-    does right after opening it);
+    does right after opening it); wall clock, and the CPU time of the searching thread (the
+    wall clock of a shared, busy machine also counts other processes' turns);
   * the first-answer set (tests/search/first_answer_cases.py): how often the entry Enter opens
     is the expected one (top-1), and how often it is among the first three (top-3).
 Goals: p95 <= 16 ms (one frame at 60 Hz) shipped, <= 50 ms at 10x; zero rebuilds when unchanged;
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -120,14 +122,18 @@ def percentiles(samples: list[float]) -> str:
             f"max {ordered[-1]:6.2f} ms   ({len(ordered)} keystrokes)")
 
 
-def keystrokes(engine: SearchEngine, queries: list[str]) -> list[float]:
-    samples: list[float] = []
+def keystrokes(engine: SearchEngine, queries: list[str]) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU milliseconds of each keystroke's search. On a busy machine the wall
+    clock also counts the time other processes had the CPU; the CPU time is this one's work."""
+    wall: list[float] = []
+    cpu: list[float] = []
     for query in queries:
         for end in range(1, len(query) + 1):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.thread_time()
             engine.search(query[:end], limit=20)
-            samples.append((time.perf_counter() - started) * 1000)
-    return samples
+            cpu.append((time.thread_time() - started_cpu) * 1000)
+            wall.append((time.perf_counter() - started) * 1000)
+    return wall, cpu
 
 
 OPEN_SCRIPT = """
@@ -198,9 +204,12 @@ def bench(label: str, kb: KnowledgeBase, queries: list[str], cache: Path,
     started = time.perf_counter()
     engine.warm_up()  # as the app does, in the thread that opened the engine
     print(f"warm-up after open  {(time.perf_counter() - started) * 1000:7.1f} ms  "
-          "(out-of-statement check; off the GUI thread in the app)")
-    samples = keystrokes(engine, queries)
-    print(f"per keystroke       {percentiles(samples)}")
+          "(out-of-statement check, typo tables; off the GUI thread in the app)")
+    wall, cpu = keystrokes(engine, queries)
+    print(f"per keystroke       {percentiles(wall)}")
+    print(f"  its CPU time      {percentiles(cpu)}")
+    print(f"  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs: above the CPU "
+          "count, the wall clock waits for other processes)")
 
 
 def main() -> int:

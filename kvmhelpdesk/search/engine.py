@@ -82,6 +82,7 @@ class SearchEngine:
         notice when the query names something the statement does not cover.
         """
         from kvmhelpdesk.search.query import clean, plan_query
+        from kvmhelpdesk.search.snippets import SnippetKeys
 
         text = clean(valid_text(query) if isinstance(query, str) else query)
         try:
@@ -97,8 +98,8 @@ class SearchEngine:
         if plan.empty or limit == 0:
             return SearchResult(text, [], None, notice=notice)
         rows, total = self._run(plan, release_id, kind, status, limit)
-        keys, own = plan.highlight_keys(), plan.own_keys()
-        hits = [h for h in (self._hit(row, keys, own) for row in rows) if h is not None]
+        keys = SnippetKeys(plan.highlight_keys(), plan.own_keys())
+        hits = [h for h in (self._hit(row, keys) for row in rows) if h is not None]
         return SearchResult(text, hits, plan.suggestion, total, notice)
 
     def _outside_check(self, release: str) -> Any:
@@ -121,13 +122,17 @@ class SearchEngine:
             return NOTHING
 
     def warm_up(self) -> None:
-        """Do now what the first query naming a product would do (about 0.1 s: the guest OS
-        matcher and the release's names). The app calls it in the thread that opened the
-        engine, so no keystroke waits for it; scripts need not call it."""
+        """Do now what the first query naming a product, the first typo and the first search
+        would do (about 0.1 s each: the guest OS matcher and the release's names; the typo
+        tables; the index's list of documents). The app calls it in the thread that opened
+        the engine, so no keystroke waits for it; scripts need not call it."""
         try:
             self._outside_check(self._kb.default_release).prepare()
-        except Exception:
-            log.exception("cannot prepare the out-of-statement check")
+            self._vocabulary.prepare()
+            with self._lock:
+                self._get_view()  # the documents' kinds and statuses (~50 ms)
+        except Exception:  # niceties: a search works without them, only slower once
+            log.exception("cannot prepare the out-of-statement check or the typo tables")
 
     def _run(self, plan: Any, release: str, kind: str | None, status: str | None,
              limit: int) -> tuple[list[tuple[str, str, float]], int]:
@@ -177,13 +182,12 @@ class SearchEngine:
             self.rebuilt = True
             return True
 
-    def _hit(self, row: tuple[str, str, float], keys: list[tuple[tuple[str, ...], float]],
-             own: frozenset[str]) -> Hit | None:
+    def _hit(self, row: tuple[str, str, float], keys: Any) -> Hit | None:
         entry_id, release, score = row
         entry: Entry | None = self._kb.find(entry_id, release)
         if entry is None:
             return None
-        snippet, terms = self._snippets.make(entry, keys, own)
+        snippet, terms = self._snippets.make(entry, keys)
         return Hit(entry.id, entry.kind, entry.title, entry.status, score, snippet, terms,
                    entry.release)
 

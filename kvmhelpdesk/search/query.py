@@ -97,7 +97,7 @@ class QueryPlan:
 
     def _alternative_keys(self) -> list[str]:
         return [alt.keys[0] for clause in self.clauses for word, _ in clause.alternatives
-                for alt in analysis.tokens(word)[:1]]
+                if (alt := analysis.first_token(word)) is not None]
 
     def expansion_terms(self) -> list[str]:
         terms: list[str] = []

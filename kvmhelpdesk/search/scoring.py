@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,6 +57,7 @@ CORRECTED = 0.9  # an exact match on the corrected query, against one on the que
 PARTS_WEIGHT = 0.7
 K1, B = 1.2, 0.75
 CACHE_SIZE = 8192
+COMBINED_SIZE = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,23 @@ class IndexView:
         self._lengths: dict[str, tuple[dict[int, int], float]] = {}
         self._cache: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
         self._lock = threading.Lock()
+        # Scores of words and thesaurus terms over all fields, by what they were made from:
+        # typing a query repeats its earlier words and its synonyms at every keystroke.
+        self._combined: OrderedDict[tuple[Any, ...], dict[int, float]] = OrderedDict()
+
+    def combined(self, key: tuple[Any, ...], make: Callable[[], dict[int, float]]
+                 ) -> dict[int, float]:
+        """`make()` once per `key` while it is among the last COMBINED_SIZE used. The dict is
+        shared: callers must not change it."""
+        found = self._combined.get(key)
+        if found is None:
+            found = make()
+            self._combined[key] = found
+            if len(self._combined) > COMBINED_SIZE:
+                self._combined.popitem(last=False)
+        else:
+            self._combined.move_to_end(key)
+        return found
 
     def _field_lengths(self, field: str) -> tuple[dict[int, int], float]:
         found = self._lengths.get(field)
@@ -135,7 +154,11 @@ def _add(total: dict[int, float], scores: dict[int, float], weight: float = 1.0)
 
 
 def fielded(view: IndexView, key: str) -> dict[int, float]:
-    """BM25 of one key summed over the text fields with their weights."""
+    """BM25 of one key summed over the text fields with their weights (shared: read only)."""
+    return view.combined(("fielded", key), lambda: _fielded(view, key))
+
+
+def _fielded(view: IndexView, key: str) -> dict[int, float]:
     total: dict[int, float] = {}
     for field, field_weight in FIELD_WEIGHTS.items():
         _add(total, view.scored(field, key), field_weight)
@@ -143,7 +166,12 @@ def fielded(view: IndexView, key: str) -> dict[int, float]:
 
 
 def phrase_scores(view: IndexView, term: str) -> dict[int, float]:
-    """A thesaurus term: documents with all its words, scored like words over the fields."""
+    """A thesaurus term: documents with all its words, scored like words over the fields
+    (shared: read only)."""
+    return view.combined(("phrase", term), lambda: _phrase_scores(view, term))
+
+
+def _phrase_scores(view: IndexView, term: str) -> dict[int, float]:
     keys = analysis.match_keys(term, drop_stop_words=True)
     if not keys:
         return {}
@@ -159,14 +187,20 @@ def phrase_scores(view: IndexView, term: str) -> dict[int, float]:
 
 def word_scores(view: IndexView, keys: tuple[str, ...], is_word: bool,
                 weight: float) -> dict[int, float]:
-    """One word over every text field; a technical token also by its parts."""
-    total = fielded(view, keys[0])
+    """One word over every text field; a technical token also by its parts (shared when
+    `weight` is 1: read only)."""
+    total = view.combined(("word", keys, is_word), lambda: _word_scores(view, keys, is_word))
     if weight != 1.0:
         total = {docnum: value * weight for docnum, value in total.items()}
+    return total
+
+
+def _word_scores(view: IndexView, keys: tuple[str, ...], is_word: bool) -> dict[int, float]:
+    total = dict(fielded(view, keys[0]))
     parts = keys[1:]
     if parts:
         # All parts present: full weight; some present: less, by the square of the share.
-        bonus = PARTS_WEIGHT * weight * (0.6 if is_word else 1.0)
+        bonus = PARTS_WEIGHT * (0.6 if is_word else 1.0)
         found: dict[int, list[float]] = {}
         for part in parts:
             for docnum, value in view.scored("body", part).items():
@@ -198,16 +232,18 @@ def score(plan: QueryPlan, view: IndexView) -> dict[int, float]:
     multi = len(plan.clauses) > 1
     for clause in plan.clauses:
         tok = clause.token
-        best = word_scores(view, tok.keys, tok.is_word, 1.0)
+        best = dict(word_scores(view, tok.keys, tok.is_word, 1.0))
         # A word found as typed caps what its completions may add: "itanium host" must not
         # rank the rare "hostfwd" above the entries about hosts.
         ceiling = max(best.values(), default=0.0) or math.inf
         for word, weight in clause.alternatives:
-            for alt in analysis.tokens(word)[:1]:
-                for docnum, value in word_scores(view, alt.keys, alt.is_word, weight).items():
-                    value = min(value, weight * ceiling)
-                    if value > best.get(docnum, 0.0):
-                        best[docnum] = value
+            alt = analysis.first_token(word)
+            if alt is None:
+                continue
+            for docnum, value in word_scores(view, alt.keys, alt.is_word, 1.0).items():
+                value = weight * min(value, ceiling)
+                if value > best.get(docnum, 0.0):
+                    best[docnum] = value
         _add(total, best)
         if multi and not tok.is_word:
             _exact_bonus(total, view, (("exact", tok.whole, EXACT_TOKEN),

@@ -10,11 +10,13 @@ import re
 import threading
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from kvmhelpdesk.kb.model import Entry
 from kvmhelpdesk.search import analysis
 
 SNIPPET_CHARS = 180
+SNIPPETS_KEPT = 8192  # snippets remembered, then forgotten all at once
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"(\*\*|__|`|^#+\s*|^\s*[-*+]\s+|^\s*\d+\.\s+|^>\s*)", re.MULTILINE)
 _SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-Z0-9*`\[(\"'])|\n\s*\n|\n(?=\s*[-*+] )")
@@ -60,12 +62,32 @@ def _analyse(entry: Entry) -> _Analysed:
                      {k: frozenset(v) for k, v in places.items()}, plain_text(entry.summary))
 
 
+class SnippetKeys:
+    """The keys of one search, sorted once for the twenty hits it makes snippets of."""
+
+    __slots__ = ("highlight", "multis", "singles")
+
+    def __init__(self, key_groups: Iterable[tuple[tuple[str, ...], float]],
+                 highlight: Collection[str] | None = None) -> None:
+        self.singles: dict[str, float] = {}
+        self.multis: list[tuple[frozenset[str], tuple[str, ...], float]] = []
+        for group, weight in key_groups:
+            if len(group) == 1:
+                self.singles[group[0]] = max(self.singles.get(group[0], 0.0), weight)
+            elif group:
+                self.multis.append((frozenset(group), group, weight))
+        self.highlight = highlight
+
+
 class SnippetMaker:
     """Thread-safe cache of analysed entries; builds snippets and highlight terms."""
 
     def __init__(self) -> None:
         self._cache: dict[tuple[str, str], _Analysed] = {}
         self._lock = threading.Lock()
+        # (entry, its keys the query has, the highlighted ones) -> (snippet, terms): the
+        # next keystroke mostly finds the same keys in the same entries
+        self._made: dict[tuple[Any, ...], tuple[str, tuple[str, ...]]] = {}
 
     def _analysed(self, entry: Entry) -> _Analysed:
         key = (entry.release, entry.id)
@@ -76,21 +98,41 @@ class SnippetMaker:
                 self._cache[key] = found
         return found
 
-    def make(self, entry: Entry, key_groups: Iterable[tuple[tuple[str, ...], float]],
+    def make(self, entry: Entry,
+             key_groups: SnippetKeys | Iterable[tuple[tuple[str, ...], float]],
              highlight: Collection[str] | None = None) -> tuple[str, tuple[str, ...]]:
         """(snippet, terms): the sentence that matches the query best, and the words to
         highlight: the entry's words with a key of `highlight` (default: every key present).
 
         A key group (the keys of a multi-word synonym) counts only if all its keys occur;
-        its weight says how much a sentence holding it is worth.
+        its weight says how much a sentence holding it is worth. A search making several
+        snippets passes the same `SnippetKeys` (which holds `highlight`) to each.
         """
+        keys = key_groups if isinstance(key_groups, SnippetKeys) \
+            else SnippetKeys(key_groups, highlight)
+        highlight = keys.highlight
         analysed = self._analysed(entry)
         words = analysed.words
-        present: dict[str, float] = {}
-        for group, weight in key_groups:
-            if all(k in words for k in group):
+        present = {key: weight for key, weight in keys.singles.items() if key in words}
+        for needed, group, weight in keys.multis:
+            if words.keys() >= needed:
                 for key in group:
                     present[key] = max(present.get(key, 0.0), weight)
+        made_key = (entry.release, entry.id, tuple(present.items()),
+                    None if highlight is None else frozenset(k for k in present if k in highlight))
+        made = self._made.get(made_key)
+        if made is None:
+            made = self._make(entry, analysed, present, highlight)
+            with self._lock:
+                if len(self._made) >= SNIPPETS_KEPT:
+                    self._made.clear()
+                self._made[made_key] = made
+        return made
+
+    @staticmethod
+    def _make(entry: Entry, analysed: _Analysed, present: dict[str, float],
+              highlight: Collection[str] | None) -> tuple[str, tuple[str, ...]]:
+        words = analysed.words
         if highlight is None:
             terms = tuple(dict.fromkeys(w for k in present for w in words[k]))
         else:
