@@ -217,17 +217,17 @@ class SearchPanel(QObject):
 
     @staticmethod
     def _summary(result: SearchResult) -> str:
-        """"Did you mean", and how many entries match: "25 of 161 entries · Show all"."""
+        """"Did you mean", and how many entries match: "25 of 161 matching entries · Show all"
+        (short enough for one line of a 683 px window)."""
         parts = []
         if result.suggestion:
             parts.append(f'Did you mean <a href="s">{html.escape(result.suggestion)}</a>?')
         if not result.hits:
             parts.append("No entry matches. Try fewer or other words.")
         elif result.complete:
-            parts.append("1 entry" if result.total == 1 else f"{result.total} entries")
+            parts.append(result.count_text())
         else:
-            parts.append(f'{len(result.hits)} of {result.total} entries · '
-                         f'<a href="all">Show all</a>')
+            parts.append(f'{result.count_text()} · <a href="all">Show all</a>')
         return " ".join(parts)
 
     def _on_link(self, link: str) -> None:

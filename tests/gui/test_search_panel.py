@@ -107,14 +107,31 @@ def test_count_tells_the_truth_and_show_all_loads_the_rest(window, qtbot) -> Non
     total = panel.last_result.total
     assert total > LIMIT == panel.model.rowCount()
     label = window.ui.suggestionLabel.text()
-    assert f"{LIMIT} of {total} entries" in label and 'href="all"' in label
+    assert f"{LIMIT} of {total} matching entries" in label and 'href="all"' in label
     with qtbot.waitSignal(panel.results_shown, timeout=20000):
         window.ui.suggestionLabel.linkActivated.emit("all")
     assert panel.model.rowCount() == total
-    assert window.ui.suggestionLabel.text() == f"{total} entries"
+    assert window.ui.suggestionLabel.text() == f"{total} matching entries"
     panel.field.clear()
     type_query(window, qtbot, "guest memory")  # a new query starts short again
     assert panel.model.rowCount() == LIMIT
+
+
+def test_the_count_fits_one_line_of_a_683_px_window(window, qtbot) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    window.resize(683, 700)
+    qtbot.waitUntil(lambda: window.width() == 683)
+    panel = type_query(window, qtbot, "guest")
+    label = window.ui.suggestionLabel
+    assert not panel.last_result.complete
+    qtbot.waitUntil(lambda: label.isVisible() and label.width() > 0)
+    document = QTextDocument()
+    document.setHtml(label.text())
+    plain = document.toPlainText()
+    assert plain.startswith(f"{panel.model.rowCount()} of ") and plain.endswith("Show all")
+    assert label.fontMetrics().horizontalAdvance(plain) <= label.contentsRect().width()
+    panel.field.clear()
 
 
 def test_status_filter(window, qtbot) -> None:
