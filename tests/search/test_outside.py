@@ -94,7 +94,7 @@ def test_a_later_windows_server_opens_the_row_it_falls_short_of(engine: SearchEn
     for query in ("Windows Server 2012", "windows server 2012 guest", "Windows Server 2012 "):
         result = engine.search(query)
         assert result.ids[0] == "os-win2k8", query
-        assert "2012' is not a row of the guest OS table" in result.notice
+        assert "2012' is not in the guest OS table" in result.notice
         assert "Win 2K8+" in result.notice
 
 
