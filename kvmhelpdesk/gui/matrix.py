@@ -181,6 +181,9 @@ class MatrixTab(QObject):
         ui = window.ui
         self.model = GuestMatrixModel(window.kb.entries(kind="guest-os"), self)
         self.proxy = setup_matrix_view(ui, self.model, self)
+        from kvmhelpdesk.gui.a11y import name_inner_parts
+
+        name_inner_parts(ui.matrixTab)
         ui.matrixTable.doubleClicked.connect(self._open)
         ui.matrixTable.activated.connect(self._open)
         ui.matrixFilter.textChanged.connect(self.refilter)

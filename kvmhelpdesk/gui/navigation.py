@@ -45,6 +45,9 @@ class Navigation(QObject):
             view.customContextMenuRequested.connect(
                 lambda pos, v=view: self._list_menu(v, pos))
         ui.entryView.customContextMenuRequested.connect(self._entry_menu)
+        from kvmhelpdesk.gui.a11y import name_inner_parts
+
+        name_inner_parts(ui.navTabs)  # the lists' header views
         # The keyboard's ways to the same menus (Qt on X11 maps neither Shift+F10 nor, in
         # every view, the Menu key to a context-menu event at the selected row).
         self.keyboard_menu_views: list[QWidget] = [*views, ui.entryView]
