@@ -412,6 +412,7 @@ class MainWindow(QMainWindow):
         from kvmhelpdesk.gui.theme import use_soft_selection
 
         self.reading.apply_colours()
+        self.search.recolour()
         use_soft_selection(self.ui.resultsList)
         if self.search.delegate is not None:
             self.search.delegate.forget()

@@ -215,19 +215,30 @@ class SearchPanel(QObject):
             self.window.ui.resultsList.setCurrentIndex(self.model.index(0, 0))
         self.results_shown.emit(result.query.strip())
 
+    def recolour(self) -> None:
+        """The theme changed: links in the label take the new link colour (a label's rich
+        text keeps the colours it was parsed with)."""
+        if self.last_result is not None and self.field.text().strip():
+            self.window.ui.suggestionLabel.setText(self._summary(self.last_result))
+
     @staticmethod
     def _summary(result: SearchResult) -> str:
         """"Did you mean", and how many entries match: "25 of 161 entries · Show all"."""
+        from PySide6.QtGui import QGuiApplication, QPalette
+
+        link = QGuiApplication.palette().color(QPalette.ColorRole.Link).name()
+        style = f'style="color:{link}"'  # the palette's, now: see recolour
         parts = []
         if result.suggestion:
-            parts.append(f'Did you mean <a href="s">{html.escape(result.suggestion)}</a>?')
+            parts.append(f'Did you mean <a href="s" {style}>'
+                         f'{html.escape(result.suggestion)}</a>?')
         if not result.hits:
             parts.append("No entry matches. Try fewer or other words.")
         elif result.complete:
             parts.append("1 entry" if result.total == 1 else f"{result.total} entries")
         else:
             parts.append(f'{len(result.hits)} of {result.total} entries · '
-                         f'<a href="all">Show all</a>')
+                         f'<a href="all" {style}>Show all</a>')
         return " ".join(parts)
 
     def _on_link(self, link: str) -> None:
