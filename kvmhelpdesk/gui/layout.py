@@ -34,7 +34,11 @@ class WindowLayout(QObject):
         self.window = window
         self.compact: bool | None = None
         self.icon_tabs = False
+        # The navigation pane's width as the user last chose it (or the default): narrowed to
+        # fit a small window, it comes back to this when the window is widened again.
+        self.nav_wanted: int | None = None
         ui = window.ui
+        ui.splitter.splitterMoved.connect(self._on_splitter_moved)
         self.tab_texts = [ui.navTabs.tabText(i) for i in range(ui.navTabs.count())]
         window.setMinimumSize(MINIMUM_SIZE)
         ui.splitter.setStretchFactor(0, 0)
@@ -98,18 +102,29 @@ class WindowLayout(QObject):
             if icons:
                 tabs.setTabToolTip(index, tabs.tabToolTip(index) or plain)
 
+    def _on_splitter_moved(self, position: int, _index: int) -> None:
+        if not self.window.ui.navTabs.isHidden():
+            self.nav_wanted = position  # the user dragged the handle: their width from now on
+
     def _fit_panes(self, width: int) -> None:
-        """The navigation pane takes at most its share of a small window (before the splitter
-        lays out its new width, so it never shows the panes squeezed first)."""
-        splitter = self.window.ui.splitter
+        """The navigation pane takes at most its share of a small window, and its wanted
+        width again when there is room (before the splitter lays out its new width, so it
+        never shows the panes squeezed first)."""
+        ui = self.window.ui
+        splitter = ui.splitter
         sizes = splitter.sizes()
         total = width - splitter.handleWidth()
-        if len(sizes) == 2 and total > 0:
-            limit = max(self.window.ui.navTabs.minimumWidth(), int(total * NAV_SHARE))
-            if sizes[0] > limit:
-                splitter.setSizes([limit, total - limit])
+        if len(sizes) != 2 or total <= 0 or ui.navTabs.isHidden():
+            return
+        if self.nav_wanted is None and sizes[0] > 0:
+            self.nav_wanted = sizes[0]  # as restored from the last session
+        limit = max(ui.navTabs.minimumWidth(), int(total * NAV_SHARE))
+        nav = min(self.nav_wanted or NAV_DEFAULT, limit)
+        if sizes[0] != nav and (sizes[0] > limit or sizes[0] < nav):
+            splitter.setSizes([nav, total - nav])
 
     def default_splitter(self) -> None:
         width = self.window.width()
         nav = min(NAV_DEFAULT, max(self.window.ui.navTabs.minimumWidth(), int(width * 0.3)))
+        self.nav_wanted = NAV_DEFAULT
         self.window.ui.splitter.setSizes([nav, max(1, width - nav)])

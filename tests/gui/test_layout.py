@@ -131,3 +131,27 @@ def test_matrix_takes_the_whole_width_of_a_compact_window(window, qtbot) -> None
     _sized(window, qtbot, 1366, 768)
     window.show_matrix()
     assert window.ui.navTabs.isVisible()
+
+
+def test_navigation_pane_widens_again(window, qtbot) -> None:
+    """Narrowed to fit half a screen, the pane comes back to its width on a full one."""
+    _sized(window, qtbot, 1366, 768)
+    wide = window.ui.navTabs.width()
+    assert wide >= 300
+    _sized(window, qtbot, 683, 700)
+    assert window.ui.navTabs.width() <= 0.42 * window.centralWidget().width()
+    _sized(window, qtbot, 1366, 768)
+    assert abs(window.ui.navTabs.width() - wide) <= 2
+    # A width the user dragged to is the one kept.
+    splitter = window.ui.splitter
+    splitter.moveSplitter(420, 1)
+    qtbot.wait(10)
+    dragged = window.ui.navTabs.width()
+    _sized(window, qtbot, 683, 700)
+    _sized(window, qtbot, 1366, 768)
+    assert abs(window.ui.navTabs.width() - dragged) <= 2
+    window.show_matrix()  # the compact window's matrix hides the pane; it comes back
+    _sized(window, qtbot, 683, 700)
+    window.show_entry_tab()
+    _sized(window, qtbot, 1366, 768)
+    assert abs(window.ui.navTabs.width() - dragged) <= 2
