@@ -68,7 +68,10 @@ class WindowLayout(QObject):
     def _place_nav_pane(self) -> None:
         ui = self.window.ui
         wide_table = bool(self.compact) and ui.mainTabs.currentWidget() is ui.matrixTab
+        hidden = ui.navTabs.isHidden()
         ui.navTabs.setHidden(wide_table)
+        if hidden and not wide_table:  # back beside the entry: at its wanted width again
+            self._fit_panes(ui.splitter.width())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(event, QResizeEvent):
@@ -120,7 +123,7 @@ class WindowLayout(QObject):
             self.nav_wanted = sizes[0]  # as restored from the last session
         limit = max(ui.navTabs.minimumWidth(), int(total * NAV_SHARE))
         nav = min(self.nav_wanted or NAV_DEFAULT, limit)
-        if sizes[0] != nav and (sizes[0] > limit or sizes[0] < nav):
+        if sizes[0] != nav and (sizes[0] > limit or sizes[0] < nav or sum(sizes) != total):
             splitter.setSizes([nav, total - nav])
 
     def default_splitter(self) -> None:
