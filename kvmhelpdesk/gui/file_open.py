@@ -12,13 +12,15 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QWidget
 
 from kvmhelpdesk import APP_NAME
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
     from kvmhelpdesk.gui.mainwindow import MainWindow
 
 CASE_SUFFIXES = (".kvmcase", ".json")
@@ -48,6 +50,8 @@ def open_paths(window: MainWindow, paths: Iterable[str]) -> None:
 def open_support_bundle(window: MainWindow, path: str) -> None:
     """A supportconfig archive. Not read yet: say so plainly (the support-bundle work replaces
     this function)."""
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(
         window, APP_NAME,
         f"{Path(path).name} is a supportconfig archive. {APP_NAME} does not read support "
@@ -79,8 +83,19 @@ class FileDropFilter(QObject):
         super().__init__(window)
         self.window = window
         window.setAcceptDrops(True)
-        for widget in [window, *window.findChildren(QWidget)]:
+        # The widgets Python already holds now; the rest (scroll areas' viewports, which
+        # PySide is slow to wrap the first time) once the window has painted.
+        ui = window.ui
+        for widget in (window, ui.entryView, ui.bookmarksList, ui.matrixFilter, ui.indexFilter,
+                       getattr(getattr(window, "search", None), "field", None)):
+            if widget is not None and widget.acceptDrops():
+                widget.installEventFilter(self)
+        window.first_painted.connect(self._install_everywhere)
+
+    def _install_everywhere(self) -> None:
+        for widget in self.window.findChildren(QWidget):
             if widget.acceptDrops():
+                widget.removeEventFilter(self)  # never twice
                 widget.installEventFilter(self)
 
     @staticmethod
@@ -92,13 +107,14 @@ class FileDropFilter(QObject):
         return [p for p in paths if is_openable(p)]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+        # Classes, not event.type(): that would make the QEvent.Type enum (some 14 ms) on
+        # the first event, before the first paint. DragEnter is a DragMove is a Drop event.
+        if isinstance(event, QDragMoveEvent):
             if self.dropped_files(event):
                 event.setDropAction(Qt.DropAction.CopyAction)
                 event.accept()
                 return True
-        elif kind == QEvent.Type.Drop:
+        elif isinstance(event, QDropEvent):
             files = self.dropped_files(event)
             if files:
                 event.setDropAction(Qt.DropAction.CopyAction)

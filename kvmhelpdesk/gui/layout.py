@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
     from kvmhelpdesk.gui.mainwindow import MainWindow
 
 MINIMUM_SIZE = QSize(640, 440)  # a third of a 1920 screen; everything still fits

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from kvmhelpdesk import APP_NAME
@@ -29,7 +30,7 @@ from kvmhelpdesk.kb.render import entry_html, save_render_cache
 # Event and dialog classes only in annotations or on first use: each Qt class costs a
 # millisecond or more the first time Python sees it.
 if TYPE_CHECKING:
-    from PySide6.QtCore import QModelIndex, QUrl
+    from PySide6.QtCore import QEvent, QModelIndex, QUrl
     from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 
     from kvmhelpdesk.gui.cases import CaseController
@@ -42,6 +43,7 @@ CONTENTS_TAB, RESULTS_TAB, INDEX_TAB, BOOKMARKS_TAB = range(4)
 
 class MainWindow(QMainWindow):
     entry_opened = Signal(str, str)  # release id, entry id
+    first_painted = Signal()  # the first window is on screen: time for work it did not need
 
     def __init__(self, kb: KnowledgeBase, settings: QSettings,
                  extra_content: Sequence[str] = (), theme: Theme | None = None) -> None:
@@ -357,7 +359,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(1500, self._after_first_paint)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._after_paint_done:
+        # isinstance, not event.type(): the first call of type() makes QEvent.Type, a
+        # 180-member Python enum (some 14 ms), which the first window can do without.
+        if isinstance(event, QPaintEvent) and not self._after_paint_done:
             QTimer.singleShot(0, self._after_first_paint)
         return super().eventFilter(watched, event)
 
@@ -369,6 +373,7 @@ class MainWindow(QMainWindow):
         self.search.start()
         self.navigation  # noqa: B018 (history menus, mouse buttons, context menus)
         save_render_cache()
+        self.first_painted.emit()
 
     def save_state(self) -> None:
         s = self.settings
@@ -420,8 +425,13 @@ class MainWindow(QMainWindow):
         self.rerender()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "search"):
-            self._recolour()
+        # Before the first paint the palette is the one the window was built with (and
+        # event.type() would cost the QEvent.Type enum: see eventFilter).
+        if getattr(self, "_after_paint_done", False):
+            from PySide6.QtCore import QEvent
+
+            if event.type() == QEvent.Type.PaletteChange:
+                self._recolour()
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit
 
 from kvmhelpdesk.gui import settings as cfg
@@ -20,6 +20,7 @@ from kvmhelpdesk.gui.theme import use_soft_selection
 # The result delegate, the filters and the worker threads are made on first use: at start-up
 # only the search field is on screen.
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QButtonGroup
 
     from kvmhelpdesk.gui.mainwindow import MainWindow
@@ -36,6 +37,12 @@ SHOW_ALL = 1000  # the engine's own cap (MAX_LIMIT): every entry of a release
 KIND_FILTERS = (("", "All"), ("guest-os", "Guest OS"), ("qemu-option", "Options"),
                 ("monitor-command", "Monitor"), ("feature", "Features"), ("limit", "Limits"),
                 ("performance", "Perf."), ("article", "Articles"))
+
+
+def _is_key_press(event: QKeyEvent) -> bool:
+    from PySide6.QtCore import QEvent
+
+    return event.type() == QEvent.Type.KeyPress
 
 
 class SearchPanel(QObject):
@@ -258,7 +265,9 @@ class SearchPanel(QObject):
 
     # -- keys and state ---------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+        # isinstance first: event.type() on every event of the field would make the
+        # QEvent.Type enum on the way to the first window (see MainWindow.eventFilter).
+        if watched is self.field and isinstance(event, QKeyEvent) and _is_key_press(event):
             key = event.key()  # PySide hands the filter the QKeyEvent itself
             if key == Qt.Key.Key_Escape:
                 self.field.clear()
