@@ -80,6 +80,9 @@ class Shooter:
         self.window.move(0, 0)
         self.window.show()
         self.written: list[Path] = []
+        # A copy in the private home: the wizard's title shows the file's name, not our tree.
+        self.case = Path(home) / CASE.name
+        self.case.write_bytes(CASE.read_bytes())
 
     # -- the event loop, a step at a time --------------------------------------------------------
     def settle(self, ms: int = 300) -> None:
@@ -135,6 +138,7 @@ class Shooter:
 
     def reset(self) -> None:
         window = self.window
+        window.statusBar().clearMessage()  # "Opened case <path>" is no part of a picture
         if window.reading.find_bar is not None:
             window.reading.find_bar.close_bar()
         window.search.field.clear()
@@ -176,7 +180,7 @@ class Shooter:
         from kvmhelpdesk.gui.wizard.wizard import VERDICT
 
         cases = self.window.cases
-        if cases.wizard is None and not cases.open_case(str(CASE)):
+        if cases.wizard is None and not cases.open_case(str(self.case)):
             raise SystemExit(f"screenshots: could not open {CASE}")
         wizard = cases.wizard
         wizard.show()
