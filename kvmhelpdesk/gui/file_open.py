@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
 from kvmhelpdesk import APP_NAME
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
     from kvmhelpdesk.gui.mainwindow import MainWindow
 
@@ -83,17 +83,12 @@ class FileDropFilter(QObject):
         super().__init__(window)
         self.window = window
         window.setAcceptDrops(True)
-        # The widgets Python already holds now; the rest (scroll areas' viewports, which
-        # PySide is slow to wrap the first time) once the window has painted.
-        ui = window.ui
-        for widget in (window, ui.entryView, ui.bookmarksList, ui.matrixFilter, ui.indexFilter,
-                       getattr(getattr(window, "search", None), "field", None)):
-            if widget is not None and widget.acceptDrops():
-                widget.installEventFilter(self)
+        # Once the window has painted: a Python event filter before then would cost the
+        # first window PySide's slow first event and viewport wrappers (MainWindow).
         window.first_painted.connect(self._install_everywhere)
 
     def _install_everywhere(self) -> None:
-        for widget in self.window.findChildren(QWidget):
+        for widget in [self.window, *self.window.findChildren(QWidget)]:
             if widget.acceptDrops():
                 widget.removeEventFilter(self)  # never twice
                 widget.installEventFilter(self)
@@ -107,8 +102,10 @@ class FileDropFilter(QObject):
         return [p for p in paths if is_openable(p)]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Classes, not event.type(): that would make the QEvent.Type enum (some 14 ms) on
-        # the first event, before the first paint. DragEnter is a DragMove is a Drop event.
+        # Event classes imported here, not at start-up (PySide builds the QEvent.Type enum
+        # with the first). DragEnter is a DragMove is a Drop event.
+        from PySide6.QtGui import QDragMoveEvent, QDropEvent
+
         if isinstance(event, QDragMoveEvent):
             if self.dropped_files(event):
                 event.setDropAction(Qt.DropAction.CopyAction)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt
-from PySide6.QtGui import QIcon, QResizeEvent
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSizePolicy
 
 if TYPE_CHECKING:
@@ -46,9 +46,25 @@ class WindowLayout(QObject):
         ui.splitter.setStretchFactor(0, 0)
         ui.splitter.setStretchFactor(1, 1)
         ui.mainTabs.setMinimumWidth(320)
-        ui.splitter.installEventFilter(self)
-        ui.navTabs.installEventFilter(self)
         ui.mainTabs.currentChanged.connect(lambda _index: self._place_nav_pane())
+
+    def fit_now(self) -> None:
+        """The window as built (its restored size): before it is shown, with no event."""
+        ui = self.window.ui
+        self.adapt(self.window.width())
+        nav = ui.splitter.sizes()[0] if ui.splitter.count() else 0
+        if nav > 0:
+            self._fit_tabs(nav)
+
+    def start_watching(self) -> None:
+        """Follow resizes from now on (after the first paint: see MainWindow._restore_state),
+        catching up with any the window had until then."""
+        ui = self.window.ui
+        for widget in (self.window, ui.splitter, ui.navTabs):
+            widget.installEventFilter(self)
+        self.adapt(self.window.width())
+        self._fit_panes(ui.splitter.width())
+        self._fit_tabs(ui.navTabs.width())
 
     def place_search_field(self) -> None:
         """The search field takes the rest of the toolbar (as a browser's address bar does),
@@ -76,8 +92,14 @@ class WindowLayout(QObject):
             self._fit_panes(ui.splitter.width())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Imported here: an event class imported at start-up makes PySide build the
+        # QEvent.Type enum (180 members, some 8-15 ms) before the first paint.
+        from PySide6.QtGui import QResizeEvent
+
         if isinstance(event, QResizeEvent):
-            if watched is self.window.ui.splitter:
+            if watched is self.window:
+                self.adapt(event.size().width())
+            elif watched is self.window.ui.splitter:
                 self._fit_panes(event.size().width())
             elif watched is self.window.ui.navTabs:
                 self._fit_tabs(event.size().width())

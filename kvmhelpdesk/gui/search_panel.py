@@ -11,7 +11,7 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit
 
 from kvmhelpdesk.gui import settings as cfg
@@ -39,10 +39,11 @@ KIND_FILTERS = (("", "All"), ("guest-os", "Guest OS"), ("qemu-option", "Options"
                 ("performance", "Perf."), ("article", "Articles"))
 
 
-def _is_key_press(event: QKeyEvent) -> bool:
+def _is_key_press(event: QEvent) -> bool:
     from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
 
-    return event.type() == QEvent.Type.KeyPress
+    return isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
 
 
 class SearchPanel(QObject):
@@ -79,7 +80,6 @@ class SearchPanel(QObject):
         field.setToolTip("Search (Ctrl+K); Esc clears; Enter opens the best match")
         field.textChanged.connect(self._on_text)
         field.returnPressed.connect(self.open_first)
-        field.installEventFilter(self)
         self.window.ui.mainToolBar.addWidget(field)
         self.window.ui.actionFocusSearch.triggered.connect(self.focus)
         self.window.addAction(self.window.ui.actionFocusSearch)
@@ -129,6 +129,7 @@ class SearchPanel(QObject):
 
         from kvmhelpdesk.gui.tasks import BackgroundRunner
 
+        self.field.installEventFilter(self)  # Esc and Down (not before: see _restore_state)
         if self._opener is None:
             self._opener, self._searcher = BackgroundRunner(self), BackgroundRunner(self)
         self.field.setPlaceholderText("Preparing search…")
@@ -265,9 +266,7 @@ class SearchPanel(QObject):
 
     # -- keys and state ---------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # isinstance first: event.type() on every event of the field would make the
-        # QEvent.Type enum on the way to the first window (see MainWindow.eventFilter).
-        if watched is self.field and isinstance(event, QKeyEvent) and _is_key_press(event):
+        if watched is self.field and _is_key_press(event):
             key = event.key()  # PySide hands the filter the QKeyEvent itself
             if key == Qt.Key.Key_Escape:
                 self.field.clear()
