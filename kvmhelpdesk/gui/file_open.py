@@ -12,11 +12,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
     from kvmhelpdesk.gui.mainwindow import MainWindow
 
 CASE_SUFFIXES = (".kvmcase", ".json")
@@ -91,8 +93,14 @@ class FileDropFilter(QObject):
         super().__init__(window)
         self.window = window
         window.setAcceptDrops(True)
-        for widget in [window, *window.findChildren(QWidget)]:
+        # Once the window has painted: a Python event filter before then would cost the
+        # first window PySide's slow first event and viewport wrappers (MainWindow).
+        window.first_painted.connect(self._install_everywhere)
+
+    def _install_everywhere(self) -> None:
+        for widget in [self.window, *self.window.findChildren(QWidget)]:
             if widget.acceptDrops():
+                widget.removeEventFilter(self)  # never twice
                 widget.installEventFilter(self)
 
     @staticmethod
@@ -104,13 +112,16 @@ class FileDropFilter(QObject):
         return [p for p in paths if is_openable(p)]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+        # Event classes imported here, not at start-up (PySide builds the QEvent.Type enum
+        # with the first). DragEnter is a DragMove is a Drop event.
+        from PySide6.QtGui import QDragMoveEvent, QDropEvent
+
+        if isinstance(event, QDragMoveEvent):
             if self.dropped_files(event):
                 event.setDropAction(Qt.DropAction.CopyAction)
                 event.accept()
                 return True
-        elif kind == QEvent.Type.Drop:
+        elif isinstance(event, QDropEvent):
             files = self.dropped_files(event)
             if files:
                 event.setDropAction(Qt.DropAction.CopyAction)

@@ -79,6 +79,9 @@ class CaseWizard(QWizard):
         self.currentIdChanged.connect(self._on_page_changed)
         for number, page_class in enumerate(PAGES):
             self.setPage(number, page_class(self))
+        from kvmhelpdesk.gui.a11y import name_inner_parts
+
+        name_inner_parts(self)  # table headers, editable combos' fields
         self.setStartId(TICKET)
         self.resize(1000, 740)
 

@@ -85,9 +85,20 @@ class VerdictPage(CasePage):
         ui.exportButton.clicked.connect(wizard.export_requested)
         ui.copyButton.clicked.connect(wizard.copy_requested)
         self._showing = False
+        from kvmhelpdesk.gui.theme import current_theme
+
+        theme = current_theme()
+        if theme is not None:
+            theme.changed.connect(self._on_theme)
 
     def show_case(self) -> None:
         self.render()
+
+    def _on_theme(self, _dark: bool) -> None:
+        """A theme switch: the banner's tint and the findings' link and muted colours are
+        made from the palette when rendered, so render again."""
+        if self.verdict is not None:
+            self.render(self._current_keys())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Findings beside the conditions where there is room; above them on a narrow window,
