@@ -10,7 +10,8 @@ memory here, never shipped):
   * per-keystroke latency p50/p95/p99: 200+ realistic queries (questions, engineers' words, typos,
     option and monitor tokens pasted from tickets) typed one character at a time, each prefix
     searched as the GUI would, on one engine whose caches start cold (warmed up as the app
-    does right after opening it);
+    does right after opening it); wall clock, and the CPU time of the searching thread (the
+    wall clock of a shared, busy machine also counts other processes' turns);
   * the first-answer set (tests/search/first_answer_cases.py): how often the entry Enter opens
     is the expected one (top-1), and how often it is among the first three (top-3).
 Goals: p95 <= 16 ms (one frame at 60 Hz) shipped, <= 50 ms at 10x; zero rebuilds when unchanged;
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -39,6 +41,7 @@ sys.path.insert(0, str(ROOT))  # the first-answer set lives with the tests
 from tests.search.first_answer_cases import (  # noqa: E402
     FIRST_ANSWER,
     HELD_OUT,
+    UNSEEN,
     first_answer_rates,
 )
 
@@ -119,14 +122,18 @@ def percentiles(samples: list[float]) -> str:
             f"max {ordered[-1]:6.2f} ms   ({len(ordered)} keystrokes)")
 
 
-def keystrokes(engine: SearchEngine, queries: list[str]) -> list[float]:
-    samples: list[float] = []
+def keystrokes(engine: SearchEngine, queries: list[str]) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU milliseconds of each keystroke's search. On a busy machine the wall
+    clock also counts the time other processes had the CPU; the CPU time is this one's work."""
+    wall: list[float] = []
+    cpu: list[float] = []
     for query in queries:
         for end in range(1, len(query) + 1):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.thread_time()
             engine.search(query[:end], limit=20)
-            samples.append((time.perf_counter() - started) * 1000)
-    return samples
+            cpu.append((time.thread_time() - started_cpu) * 1000)
+            wall.append((time.perf_counter() - started) * 1000)
+    return wall, cpu
 
 
 OPEN_SCRIPT = """
@@ -161,10 +168,13 @@ def whoosh_import_time() -> float:
 
 
 def ranking(engine: SearchEngine, verbose: bool) -> None:
-    for label, cases in (("first answer", FIRST_ANSWER), ("  held out", HELD_OUT)):
+    sets = (("first answer", FIRST_ANSWER, "; goal top-1 >= 90%"),
+            ("  held out", HELD_OUT, ", tuned on in the issue 10 review"),
+            ("  unseen", UNSEEN, ", never tuned on"))
+    for label, cases, note in sets:
         top1, top3, misses = first_answer_rates(engine, cases)
         print(f"{label:20}top-1 {top1:6.1%}   top-3 {top3:6.1%}   ({len(cases)} questions"
-              f"{'; goal top-1 >= 90%' if cases is FIRST_ANSWER else ', not tuned on'})")
+              f"{note})")
         if verbose:
             for query, ids in misses:
                 print(f"  missed  {query!r:48} -> {', '.join(ids)}")
@@ -194,9 +204,12 @@ def bench(label: str, kb: KnowledgeBase, queries: list[str], cache: Path,
     started = time.perf_counter()
     engine.warm_up()  # as the app does, in the thread that opened the engine
     print(f"warm-up after open  {(time.perf_counter() - started) * 1000:7.1f} ms  "
-          "(out-of-statement check; off the GUI thread in the app)")
-    samples = keystrokes(engine, queries)
-    print(f"per keystroke       {percentiles(samples)}")
+          "(out-of-statement check, typo tables; off the GUI thread in the app)")
+    wall, cpu = keystrokes(engine, queries)
+    print(f"per keystroke       {percentiles(wall)}")
+    print(f"  its CPU time      {percentiles(cpu)}")
+    print(f"  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs: above the CPU "
+          "count, the wall clock waits for other processes)")
 
 
 def main() -> int:

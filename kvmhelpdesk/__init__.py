@@ -2,3 +2,4 @@
 
 __version__ = "0.1.0"
 APP_NAME = "KVM Helpdesk"
+APP_ID = "org.kvmhelpdesk.KvmHelpdesk"  # reverse-DNS id: desktop file, AppStream, Wayland

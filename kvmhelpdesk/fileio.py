@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import stat
 from pathlib import Path
 
@@ -185,6 +184,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *,
             raise ReadOnlyFileError(13, "is read-only")
     prefix = temp_prefix(target.name)
     remove_stale_temps(folder, prefix)
+    import secrets  # here: not on the start-up path (random, hmac, base64 with it)
+
     temp = folder / f"{prefix}{os.getpid()}.{secrets.token_hex(4)}{_TEMP_SUFFIX}"
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
                  | getattr(os, "O_CLOEXEC", 0), 0o600)

@@ -22,7 +22,10 @@ RULE = "qemu-option"
 # Options the guest builder turns into case answers that the triage rules judge (disks, sound,
 # video, USB devices): a refused value is reported once, by triage.
 CARRIED_OPTIONS = frozenset({"-drive", "-hda", "-hdb", "-hdc", "-hdd", "-cdrom", "-fda", "-fdb",
-                             "-soundhw", "-vga", "-std-vga", "-usbdevice"})
+                             "-soundhw", "-vga", "-std-vga", "-usbdevice", "-snapshot"})
+# `-snapshot` is qemu's snapshot=on for every disk: the guest builder sets it on each disk,
+# and the option reads as what the -drive entry says of snapshot=on (judged once, by triage).
+SNAPSHOT_ALL = "-snapshot"
 SUPPORTED, UNSUPPORTED, UNLISTED = "supported", "unsupported", "unlisted"
 _SHORT = 60
 
@@ -67,7 +70,10 @@ class Classifier:
     def classify(self, opt: ParsedOption, scope: str = "", origin: str = "") -> OptionFinding:
         """One line of the option-by-option account."""
         entry, implied = self.option_entry(opt.name)
-        if entry is not None:
+        snapshot = self._snapshot_all(opt.name)
+        if snapshot is not None:
+            entry, status, message = snapshot
+        elif entry is not None:
             status, message = self._judge(entry, opt, implied)
         else:
             entry, status, message = self._not_listed(opt.name)
@@ -136,6 +142,17 @@ class Classifier:
             return status, f"{word}: {', '.join(checked)}, as Appendix A allows " \
                            f"({entry.source_text or entry.fields.get('name')})"
         return status, f"{word}: Appendix A lists {entry.source_text or entry.title}"
+
+    def _snapshot_all(self, name: str) -> tuple[Entry, str, str] | None:
+        """`-snapshot` is not listed by name, but it is snapshot=on for every disk (qemu-kvm
+        0.12), which the -drive entry refuses (L283, L351): one judgement with the disks."""
+        drive = self.index.option("-drive")
+        if name != SNAPSHOT_ALL or drive is None or \
+                "on" not in self.index.params_refused("-drive", "snapshot"):
+            return None
+        return drive, UNSUPPORTED, ("not listed by name, but it sets snapshot=on for every "
+                                    "disk, which Appendix A refuses (-drive ... snapshot=on); "
+                                    "judged with the guest's disks")
 
     def _usb_driver(self, entry: Entry, driver: str | None) -> str:
         """`-device usb-tablet`: the driver of a device -usbdevice supports, which the -device

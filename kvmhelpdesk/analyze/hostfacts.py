@@ -117,6 +117,8 @@ def parse_suse_release(text: str) -> Release | None:
         text_ = f"{short} {version[0]}"
         if patch and patch[0] not in ("", "0"):
             text_ += f" SP{patch[0]}"
+        elif patch and patch[0] == "0":
+            text_ += " GA"  # PATCHLEVEL = 0: the first release (SLES 11 GA, kvm-supported L5)
         return Release(text_, product_line if product_line is not None else version[1])
     if product:
         name = re.sub(r"\s*\([^)]*\)\s*$", "", product)  # drop "(x86_64)"

@@ -56,9 +56,11 @@ def _cpu_answers(host: dict[str, Any], text: str | None) -> CpuInfo | None:
         host["cpu_cores"] = cpu.physical_cores
     if cpu.logical:
         host["logical_cpus"] = cpu.logical
-    if cpu.x86 and cpu.hardware_virtualization_flag:
-        # The kernel lists EPT (Intel) and NPT (AMD) among the flags of a CPU that has them.
-        host["ept_npt"] = bool({"ept", "npt"} & cpu.flags)
+    if cpu.x86 and cpu.hardware_virtualization_flag and {"ept", "npt"} & cpu.flags:
+        # The kernel lists EPT (Intel) and NPT (AMD) among the flags of a CPU that has them;
+        # an older kernel (or a BIOS setting) may not, so a missing flag proves nothing: the
+        # answer stays unknown and the 97% CPU figure (L238-240) is asked about.
+        host["ept_npt"] = True
     return cpu
 
 

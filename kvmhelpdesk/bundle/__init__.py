@@ -22,7 +22,8 @@ Public API (the CLI uses it; the GUI will, from a worker thread):
   (answer path -> {file, line, section, excerpt, origin}) and `source`; `built.notes` are
   one-line remarks to show; `merge_into(case, built)` adds a bundle to an existing case.
 - `evidence_for(finding.basis, case["evidence"])` joins a finding's answer paths to their
-  sources, for reports that show where each finding's facts were read.
+  sources (it lives in triage.evidence, which the reports and the wizard share: they show
+  where each finding's facts were read; re-exported here).
 """
 
 from kvmhelpdesk.bundle.archive import (

@@ -9,7 +9,7 @@ a domain's name suggests. Support itself is decided by the analyzers and the tri
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kvmhelpdesk.analyze import Analysis
@@ -21,6 +21,7 @@ from kvmhelpdesk.triage.case import CASE_FORMAT, merge_case
 from kvmhelpdesk.triage.findings import ADVICE, CONDITION, Finding
 
 HOST = "host"
+MAX_CASE_NOTES = 200  # notes kept in the case file's source (all are in BundleCase.notes)
 
 
 @dataclass
@@ -82,7 +83,7 @@ def bundle_findings(bundle: Bundle) -> list[Finding]:
         seen = (f" virt-manager's own log has lines ({host.virt_manager_log.cite()}), so it "
                 "has been used here." if host.virt_manager_log else "")
         out.append(_finding("bundle.management", ADVICE, (
-            f"{len(libvirt)} guest(s) are libvirt domains: they are managed through libvirt "
+            f"{_counted(libvirt)} through libvirt "
             f"(virt-manager, vm-install or virsh).{seen} The bundle does not show which tools "
             "the customer uses, nor how virsh is used: confirm.")))
     for domain in bundle.domains:
@@ -93,6 +94,14 @@ def bundle_findings(bundle: Bundle) -> list[Finding]:
                 f"{domain.process.user}): qemu-kvm is also invoked directly on this host; "
                 "confirm."), f"guest:{domain.name}"))
     return out
+
+
+def _counted(domains: list[Any]) -> str:
+    """`'web01' is a libvirt domain: it is managed` / `3 guests are libvirt domains: they are
+    managed`: the count agrees with its verb."""
+    if len(domains) == 1:
+        return f"'{domains[0].name}' is a libvirt domain: it is managed"
+    return f"{len(domains)} guests are libvirt domains: they are managed"
 
 
 def _qemu_user(bundle: Bundle, host: dict[str, Any], evidence: dict[str, Evidence],
@@ -119,6 +128,16 @@ def _title(bundle: Bundle) -> str:
     return f"{parts[0]} ({', '.join(details)})" if details else parts[0]
 
 
+def _placed(finding: Finding, path: str | None) -> Finding:
+    """A domain's finding with its guest-relative basis ("", "running") made the case's
+    (`guests[N]`, `guests[N].running`); none when the domain gave no guest."""
+    if not finding.basis:
+        return finding
+    if path is None:
+        return replace(finding, basis=())
+    return replace(finding, basis=tuple(f"{path}.{p}" if p else path for p in finding.basis))
+
+
 def build_case(bundle: Bundle, kb: KnowledgeBase, release: str | None = None) -> BundleCase:
     """The case of a bundle (host answers, one guest per domain), judged pieces included."""
     origin = bundle.name
@@ -130,12 +149,12 @@ def build_case(bundle: Bundle, kb: KnowledgeBase, release: str | None = None) ->
     guests: list[dict[str, Any]] = []
     for domain in bundle.domains:
         judged = judge_domain(domain, kb, release, origin)
-        analysis.findings += judged.analysis.findings
+        path = f"guests[{len(guests)}]" if judged.guest is not None else None
+        analysis.findings += [_placed(f, path) for f in judged.analysis.findings]
         analysis.options += judged.analysis.options
         notes += judged.analysis.errors
-        if judged.guest is None:
+        if path is None or judged.guest is None:
             continue
-        path = f"guests[{len(guests)}]"
         guests.append(judged.guest)
         for relative, source in judged.evidence.items():
             evidence[f"{path}.{relative}" if relative else path] = source
@@ -147,6 +166,10 @@ def build_case(bundle: Bundle, kb: KnowledgeBase, release: str | None = None) ->
     case["evidence"] = {path: source.with_origin(origin).to_dict()
                         for path, source in evidence.items()}
     case["source"] = bundle.source()
+    if notes:  # kept with the case: a reopened case still says what could not be read
+        kept = notes[:MAX_CASE_NOTES]
+        more = len(notes) - len(kept)
+        case["source"]["notes"] = kept + ([f"... and {more} more notes"] if more else [])
     return BundleCase(bundle, case, analysis, notes)
 
 
@@ -154,11 +177,15 @@ def merge_into(base: dict[str, Any], built: BundleCase) -> dict[str, Any]:
     """A case file's answers with the bundle's added: the file's own answers win.
 
     Host answers the file already has keep their value, and lose the bundle's evidence; the
-    bundle's guests follow the file's, their evidence paths renumbered to match.
+    bundle's guests follow the file's, their evidence paths renumbered to match, and so are
+    the answer paths of `built.analysis.findings` (call it once per BundleCase).
     """
     bundle_case = built.case
     merged = merge_case(base, bundle_case["host"], bundle_case["guests"])
     offset = len(base.get("guests") or ())
+    if offset:
+        built.analysis.findings = [replace(f, basis=tuple(_shift(p, offset) for p in f.basis))
+                                   for f in built.analysis.findings]
     own_host = base.get("host") or {}
     evidence = dict(json.loads(json.dumps(base.get("evidence") or {})))
     for path, source in bundle_case["evidence"].items():
@@ -167,10 +194,17 @@ def merge_into(base: dict[str, Any], built: BundleCase) -> dict[str, Any]:
                 continue
             evidence[path] = source
         elif path.startswith("guests["):
-            index, _, rest = path[len("guests["):].partition("]")
-            evidence[f"guests[{int(index) + offset}]{rest}"] = source
+            evidence[_shift(path, offset)] = source
     merged["evidence"] = evidence
     merged.setdefault("source", bundle_case["source"])
     merged.setdefault("title", bundle_case["title"])
     merged["version"] = 2
     return merged
+
+
+def _shift(path: str, offset: int) -> str:
+    """`guests[1].vcpus` -> `guests[3].vcpus` for an offset of 2; other paths unchanged."""
+    if not path.startswith("guests["):
+        return path
+    index, _, rest = path[len("guests["):].partition("]")
+    return f"guests[{int(index) + offset}]{rest}" if index.isdigit() else path

@@ -3,16 +3,19 @@
 An evidence entry (case format v2, docs/case-format.md) names the file inside the bundle, the
 1-based line, the block heading (`/proc/cpuinfo`, `virsh list --all`), the line as read and the
 bundle it came from. Answer paths are written as in validation messages: `host.cpu_cores`,
-`guests[2].disks[0].format`.
+`guests[2].disks[0].format`. Joining them to findings (`evidence_for`) lives in
+triage.evidence, which reports and the GUI share; it is re-exported here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from kvmhelpdesk.bundle.sections import Block
+from kvmhelpdesk.triage.evidence import evidence_for
+
+__all__ = ["MAX_EXCERPT", "Evidence", "evidence_for", "excerpt"]
 
 MAX_EXCERPT = 240  # a qemu-kvm command line runs to kilobytes; the report shows one line
 
@@ -66,29 +69,3 @@ class Evidence:
         """`kvm.txt line 812 (virsh dumpxml web01)`: for a finding's message."""
         section = f" ({self.section})" if self.section else ""
         return f"{self.file} line {self.line}{section}"
-
-
-def _covers(basis: str, path: str) -> bool:
-    """A basis path covers itself and everything under it (`guests[2]` covers its disks)."""
-    if path == basis:
-        return True
-    return path.startswith(basis) and path[len(basis)] in ".["
-
-
-def evidence_for(finding_basis: Iterable[str],
-                 evidence_map: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
-    """The evidence a finding rests on: (answer path, evidence entry) pairs, in basis order.
-
-    `finding_basis` lists the answer paths a finding was decided from (issue 8's
-    `Finding.basis`); a path covers the answers under it, so a basis of `guests[0].disks`
-    brings the evidence of every disk. Paths without evidence are left out; no pair twice.
-    """
-    pairs: list[tuple[str, dict[str, Any]]] = []
-    seen: set[str] = set()
-    paths = list(evidence_map)
-    for basis in finding_basis:
-        for path in paths:
-            if path not in seen and _covers(basis, path):
-                seen.add(path)
-                pairs.append((path, dict(evidence_map[path])))
-    return pairs

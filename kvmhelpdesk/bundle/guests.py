@@ -24,6 +24,11 @@ from kvmhelpdesk.kb import KnowledgeBase
 from kvmhelpdesk.triage.findings import ADVICE, CONDITION, VERDICT_ORDER, Finding
 
 DRIFT_RULE = "bundle.running-differs"
+# The command line a guest runs (or last ran) has its own evidence, `guests[N].running`: not an
+# answer of the case, but what "Running now" findings rest on. Their basis is relative to the
+# guest ("" the guest itself, so the finding counts as judged); build_case prefixes `guests[N]`.
+RUNNING = "running"
+RUNNING_BASIS = ("", RUNNING)
 # The running command line's findings that join the guest's: those that worsen a verdict. Its
 # unlisted options are libvirt's own additions (-S, -nodefaults, -usb) the definition's
 # analysis already accounts for in its own words.
@@ -104,7 +109,7 @@ def judge_domain(domain: Domain, kb: KnowledgeBase, release: str | None,
         result.guest["name"] = domain.name
     result.analysis.findings += [
         Finding(rule="bundle.os-hint", scope=scope, status=ADVICE, message=hint, entry=None,
-                section=None) for hint in os_hints(domain)]
+                section=None, basis=("name",)) for hint in os_hints(domain)]
     result.analysis.errors = [f"{domain.name}: {e}" if not e.startswith(domain.name) else e
                               for e in notes]
     return result
@@ -163,8 +168,10 @@ def _judge_running(result: JudgedGuest, cmd: Analysis, command: CommandLine, run
                                  if f.status in PROBLEMS and _key(f) not in have],
                        options=[o for o in cmd.options if o.status in PROBLEMS])
         running = _rescope(own, scope, prefix)
-        result.analysis.findings += running.findings
+        result.analysis.findings += [dataclasses.replace(f, basis=RUNNING_BASIS)
+                                     for f in running.findings]
         result.analysis.options += running.options
+    result.evidence[RUNNING] = command.evidence()
     differences = compare_guests(result.guest, cmd.guests[0])
     if not differences:
         return
@@ -183,7 +190,8 @@ def _judge_running(result: JudgedGuest, cmd: Analysis, command: CommandLine, run
                    "judges.")
         status = ADVICE
     result.analysis.findings.append(Finding(rule=DRIFT_RULE, scope=scope, status=status,
-                                            message=message, entry=None, section=None))
+                                            message=message, entry=None, section=None,
+                                            basis=RUNNING_BASIS))
 
 
 def _compare_live(result: JudgedGuest, live: XmlPiece, kb: KnowledgeBase, release: str | None,

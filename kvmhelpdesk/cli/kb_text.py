@@ -3,7 +3,8 @@
 The body goes through the same Markdown renderer as the app (so lists and paragraphs read the
 same), then the HTML is laid out as text: paragraphs wrapped to the terminal width, lists with
 bullets or numbers and hanging indents, and links to other entries written as their text with
-the entry id in brackets, "raw storage [art-raw-storage]", so the reader can `kb show` it next.
+the entry id in brackets, "raw storage [art-raw-storage]", so the reader can `kb show` it next;
+web links as their text with the address after it, "release notes (http://...)".
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import textwrap
 from html.parser import HTMLParser
 
 from kvmhelpdesk.kb import KIND_NAMES, STATUS_LABELS, Entry, KnowledgeBase
-from kvmhelpdesk.kb.render import entry_facts, markdown_to_html
+from kvmhelpdesk.kb.render import entry_facts, markdown_to_html, shown_restrictions
 
 MIN_WIDTH, MAX_WIDTH = 40, 100
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre", "blockquote"}
@@ -35,6 +36,7 @@ class _TextLayout(HTMLParser):
         self._text: list[str] = []
         self._prefix: tuple[str, str] | None = None
         self._href: str | None = None
+        self._link_start = 0
         self._pre = 0
         self._cells: list[str] = []
 
@@ -62,11 +64,15 @@ class _TextLayout(HTMLParser):
             self._text.append("\n")
         elif tag == "a":
             self._href = dict(attrs).get("href") or ""
+            self._link_start = len(self._cells[-1]) if self._cells else len("".join(self._text))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "a":
-            if self._href and self._href.startswith("entry:"):
-                self._add(f" [{self._href.removeprefix('entry:')}]")
+            href = self._href or ""
+            if href.startswith("entry:"):
+                self._add(f" [{href.removeprefix('entry:')}]")
+            elif href and not self._link_text().endswith(href):
+                self._add(f" ({href})")  # an address the reader may need to type elsewhere
             self._href = None
         elif tag in ("ul", "ol"):
             self._flush()
@@ -83,6 +89,11 @@ class _TextLayout(HTMLParser):
                 self._text = ["".join(self._text).strip().upper()]
             self._flush()
             self._pre -= tag == "pre"
+
+    def _link_text(self) -> str:
+        """The text of the link being read (to skip repeating an address shown as itself)."""
+        text = self._cells[-1] if self._cells else "".join(self._text)
+        return text[self._link_start:].strip()
 
     def handle_data(self, data: str) -> None:
         self._add(data)
@@ -153,18 +164,20 @@ def entry_text(entry: Entry, kb: KnowledgeBase, width: int | None = None) -> str
         lines.append(_wrap(f"How the status was read: {entry.status_note}", width, "", "  "))
     if entry.summary:
         lines += ["", _wrap(entry.summary, width)]
-    if entry.restrictions:
-        lines += ["", "Restrictions and conditions:"]
-        lines += [_wrap(r, width, "  - ", "    ") for r in entry.restrictions]
-    body = markdown_text(entry.body, width)
-    if body:
-        lines += ["", body]
+    # The page's order: facts, restrictions, body (the body may refer to "the table above").
     facts_table = entry_facts(entry)
     if facts_table:
         label_width = max(len(k) for k, _ in facts_table) + 2
         lines.append("")
         for key, value in facts_table:
             lines.append(_wrap(value, width, f"{key + ':':<{label_width}}", " " * label_width))
+    restrictions = shown_restrictions(entry)
+    if restrictions:
+        lines += ["", "Restrictions and conditions:"]
+        lines += [_wrap(r, width, "  - ", "    ") for r in restrictions]
+    body = markdown_text(entry.body, width)
+    if body:
+        lines += ["", body]
     if entry.ambiguities:
         lines += ["", "Where the statement is unclear:"]
         lines += [_wrap(a, width, "  - ", "    ") for a in entry.ambiguities]

@@ -125,6 +125,5 @@ def format_result(result: Any) -> str:
             lines += textwrap.wrap(hit.snippet, 96, initial_indent="    ",
                                    subsequent_indent="    ")
     if not result.complete:
-        lines += ["", f"{len(result.hits)} of {result.total} matching entries; "
-                      "--limit N shows more."]
+        lines += ["", f"{result.count_text()}; --limit N shows more."]
     return "\n".join(lines)

@@ -17,9 +17,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kvmhelpdesk import APP_ID  # defined there: the window itself needs no subprocess
 from kvmhelpdesk.resources import icons_dir
 
-APP_ID = "org.kvmhelpdesk.KvmHelpdesk"
 CASE_MIME_TYPE = "application/x-kvmhelpdesk-case"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 DATA = Path(__file__).resolve().parent / "data"

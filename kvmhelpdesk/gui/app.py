@@ -7,10 +7,9 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from kvmhelpdesk import APP_NAME, __version__
-from kvmhelpdesk.desktop import APP_ID
+from kvmhelpdesk import APP_ID, APP_NAME, __version__
 from kvmhelpdesk.gui import settings as cfg
 from kvmhelpdesk.gui.icons import icon, install_search_path
 from kvmhelpdesk.kb import ContentError, load_knowledge_base
@@ -72,6 +71,8 @@ def run(extra_content: Sequence[str] = (), files: Sequence[str] = ()) -> int:
     try:
         window = create_window(extra_content)
     except ContentError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, APP_NAME, f"The knowledge base could not be loaded:\n\n{exc}")
         print(f"kvmhelpdesk: error: {exc}", file=sys.stderr)
         return 2

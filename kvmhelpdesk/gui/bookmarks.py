@@ -82,8 +82,19 @@ class Bookmarks(QObject):
             self.window.statusBar().showMessage(f"Bookmarked: {title} (Ctrl+B lists them)",
                                                 4000)
             added = True
-        self.window.ui.actionToggleBookmark.setChecked(added)
+        self.sync_toggle_action()
         return added
+
+    def sync_toggle_action(self) -> None:
+        """The toggle says what it will do for the entry on screen: add or remove."""
+        action = self.window.ui.actionToggleBookmark
+        place = self.window.current_place()
+        marked = self.contains(place)
+        action.setChecked(marked)
+        action.setEnabled(place is not None)
+        action.setText("&Remove bookmark" if marked else "&Add bookmark")
+        action.setToolTip("Remove the entry from your bookmarks (Ctrl+D)" if marked else
+                          "Add the entry to your bookmarks (Ctrl+D)")
 
     # -- the menu --------------------------------------------------------------------------
     def fill_menu(self) -> None:
@@ -94,8 +105,13 @@ class Bookmarks(QObject):
             menu.removeAction(action)
             action.deleteLater()
         self._menu_actions = []
-        ui.actionToggleBookmark.setChecked(self.contains(self.window.current_place()))
-        ui.actionToggleBookmark.setEnabled(self.window.current_place() is not None)
+        self.sync_toggle_action()
+        # The list below its own separator (the menu's actions above it), made here so it
+        # never depends on what the form left at the end of the menu.
+        separator = QAction(menu)
+        separator.setSeparator(True)
+        menu.addAction(separator)
+        self._menu_actions.append(separator)
         places = self.places()
         for place in places[:MENU_LIMIT]:
             action = QAction(self._title(place), menu)

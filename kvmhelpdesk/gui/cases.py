@@ -30,6 +30,7 @@ from kvmhelpdesk.triage.case import (
 # The wizard, the rules and the reports are imported when a case is first opened, not at
 # start-up: the main window paints without them.
 if TYPE_CHECKING:
+    from kvmhelpdesk.bundle import BundleCase
     from kvmhelpdesk.gui.mainwindow import MainWindow
     from kvmhelpdesk.gui.wizard.wizard import CaseWizard
     from kvmhelpdesk.triage import Verdict
@@ -87,6 +88,16 @@ class CaseController(QObject):
         self._show(case, str(path))
         self._remember(str(path))
         self.window.statusBar().showMessage(f"Opened case {shown(str(path))}", 5000)
+        return True
+
+    def open_bundle(self, built: BundleCase) -> bool:
+        """A support bundle read into a case (gui.bundles): the wizard opens filled, on its
+        verdict (the filled pages are one Back away); not saved until the engineer saves."""
+        if not self.maybe_discard():
+            return False
+        self._show(built.case, None)
+        assert self.wizard is not None
+        self.wizard.show_bundle(built)
         return True
 
     def save_case(self) -> bool:

@@ -2,8 +2,8 @@
 entry's %F), from a second launch (single_instance), or dropped onto the main window.
 
 Case files (.kvmcase, .json) open in the wizard. Supportconfig archives (nts_*.tbz,
-scc_*.txz) are declared in the desktop entry so "Open with" offers the app; reading them is
-`open_support_bundle`, the one place to change when support bundles are read.
+scc_*.txz, and .tgz, .tar, .zip copies) and unpacked supportconfig folders are read off the
+GUI thread by gui.bundles (imported on first use: start-up does not load the bundle reader).
 """
 
 from __future__ import annotations
@@ -12,28 +12,48 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMessageBox, QWidget
-
-from kvmhelpdesk import APP_NAME
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
     from kvmhelpdesk.gui.mainwindow import MainWindow
 
 CASE_SUFFIXES = (".kvmcase", ".json")
 # supportconfig writes nts_HOST_DATE.tbz (bzip2) or scc_HOST_DATE.txz (xz); renamed copies
-# keep the tar suffixes.
-BUNDLE_SUFFIXES = (".tbz", ".tbz2", ".tar.bz2", ".txz", ".tar.xz", ".tgz", ".tar.gz")
+# keep the tar suffixes, and some customers repack as .tgz, .tar or .zip.
+BUNDLE_SUFFIXES = (".tbz", ".tbz2", ".tar.bz2", ".txz", ".tar.xz", ".tgz", ".tar.gz", ".tar",
+                   ".zip")
+# The files that make a folder an unpacked supportconfig (bundle.reader.SIGNATURE).
+BUNDLE_FILES = ("basic-environment.txt", "hardware.txt", "kvm.txt")
 
 
 def is_support_bundle(path: str | Path) -> bool:
-    return Path(path).name.lower().endswith(BUNDLE_SUFFIXES)
+    """An archive by its name, or an unpacked supportconfig folder (or the folder holding
+    one nts_/scc_ folder) by its files."""
+    where = Path(path)
+    if where.name.lower().endswith(BUNDLE_SUFFIXES):
+        return True
+    return where.is_dir() and (_has_bundle_files(where) or any(
+        child.name.startswith(("nts_", "scc_")) and _has_bundle_files(child)
+        for child in _subfolders(where)))
+
+
+def _has_bundle_files(folder: Path) -> bool:
+    return any((folder / name).is_file() for name in BUNDLE_FILES)
+
+
+def _subfolders(folder: Path, limit: int = 200) -> list[Path]:
+    try:
+        return [p for p, _ in zip(folder.iterdir(), range(limit), strict=False) if p.is_dir()]
+    except OSError:
+        return []
 
 
 def is_openable(path: str | Path) -> bool:
-    name = Path(path).name.lower()
-    return name.endswith(CASE_SUFFIXES) or is_support_bundle(name)
+    return Path(path).name.lower().endswith(CASE_SUFFIXES) or is_support_bundle(path)
 
 
 def open_paths(window: MainWindow, paths: Iterable[str]) -> None:
@@ -46,14 +66,8 @@ def open_paths(window: MainWindow, paths: Iterable[str]) -> None:
 
 
 def open_support_bundle(window: MainWindow, path: str) -> None:
-    """A supportconfig archive. Not read yet: say so plainly (the support-bundle work replaces
-    this function)."""
-    QMessageBox.information(
-        window, APP_NAME,
-        f"{Path(path).name} is a supportconfig archive. {APP_NAME} does not read support "
-        "bundles yet.\n\nUntil it does, unpack the archive and use File › Import (Ctrl+I) "
-        "with the guest's qemu-kvm command line or libvirt XML, or answer the wizard's host "
-        "questions from the files in it.")
+    """Read a supportconfig (archive or folder) off the GUI thread; the wizard opens filled."""
+    window.bundles.open(path)
 
 
 def receive(window: MainWindow, files: Sequence[str], content: Sequence[str]) -> None:
@@ -79,8 +93,14 @@ class FileDropFilter(QObject):
         super().__init__(window)
         self.window = window
         window.setAcceptDrops(True)
-        for widget in [window, *window.findChildren(QWidget)]:
+        # Once the window has painted: a Python event filter before then would cost the
+        # first window PySide's slow first event and viewport wrappers (MainWindow).
+        window.first_painted.connect(self._install_everywhere)
+
+    def _install_everywhere(self) -> None:
+        for widget in [self.window, *self.window.findChildren(QWidget)]:
             if widget.acceptDrops():
+                widget.removeEventFilter(self)  # never twice
                 widget.installEventFilter(self)
 
     @staticmethod
@@ -92,13 +112,16 @@ class FileDropFilter(QObject):
         return [p for p in paths if is_openable(p)]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+        # Event classes imported here, not at start-up (PySide builds the QEvent.Type enum
+        # with the first). DragEnter is a DragMove is a Drop event.
+        from PySide6.QtGui import QDragMoveEvent, QDropEvent
+
+        if isinstance(event, QDragMoveEvent):
             if self.dropped_files(event):
                 event.setDropAction(Qt.DropAction.CopyAction)
                 event.accept()
                 return True
-        elif kind == QEvent.Type.Drop:
+        elif isinstance(event, QDropEvent):
             files = self.dropped_files(event)
             if files:
                 event.setDropAction(Qt.DropAction.CopyAction)

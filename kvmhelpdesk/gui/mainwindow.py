@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from kvmhelpdesk import APP_NAME
@@ -30,8 +30,8 @@ from kvmhelpdesk.safetext import shown
 # Event and dialog classes only in annotations or on first use: each Qt class costs a
 # millisecond or more the first time Python sees it.
 if TYPE_CHECKING:
-    from PySide6.QtCore import QModelIndex, QUrl
-    from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+    from PySide6.QtCore import QEvent, QModelIndex, QUrl
+    from PySide6.QtGui import QCloseEvent, QKeyEvent
 
     from kvmhelpdesk.gui.cases import CaseController
     from kvmhelpdesk.gui.matrix import GuestMatrixFilter
@@ -43,6 +43,7 @@ CONTENTS_TAB, RESULTS_TAB, INDEX_TAB, BOOKMARKS_TAB = range(4)
 
 class MainWindow(QMainWindow):
     entry_opened = Signal(str, str)  # release id, entry id
+    first_painted = Signal()  # the first window is on screen: time for work it did not need
 
     def __init__(self, kb: KnowledgeBase, settings: QSettings,
                  extra_content: Sequence[str] = (), theme: Theme | None = None) -> None:
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
     navigation = Part["Navigation"]("kvmhelpdesk.gui.navigation", "Navigation")
     help = Part["HelpMenu"]("kvmhelpdesk.gui.help", "HelpMenu")
     preferences = Part["PreferencesDialog"]("kvmhelpdesk.gui.preferences", "PreferencesDialog")
+    bundles = Part["BundleOpener"]("kvmhelpdesk.gui.bundles", "BundleOpener")
 
     @property
     def matrix_proxy(self) -> GuestMatrixFilter:
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
         # Lambdas: `triggered` passes a `checked` flag that must not land in a path argument.
         ui.actionNewCase.triggered.connect(lambda: self.cases.new_case())
         ui.actionOpenCase.triggered.connect(lambda: self.cases.open_case())
+        ui.actionOpenSupportBundle.triggered.connect(lambda: self.bundles.open())
         ui.actionSaveCase.triggered.connect(lambda: self.cases.save_case())
         ui.actionSaveCaseAs.triggered.connect(lambda: self.cases.save_case_as())
         ui.actionImport.triggered.connect(lambda: self.cases.import_input())
@@ -344,27 +347,34 @@ class MainWindow(QMainWindow):
         if not (last and self.open_entry(last, release)):
             self.open_entry(HOME_ENTRY)
         self.search.restore()
-        # Slow work (opening the search index, saving rendered pages) waits for the first
-        # paint; the timer covers a window that is never painted. The window's own paint
-        # event: asking for the entry view's viewport would cost a Python wrapper for it,
-        # which PySide makes slowly (some 20 ms) the first time.
+        self.layout_policy.fit_now()
+        # Slow work (opening the search index, saving rendered pages, the event filters)
+        # waits until the event loop has shown the window: two turns of the loop after the
+        # window was built. No Python code sees an event before then: PySide's first event
+        # wrapper makes the QEvent.Type enum (180 members, some 15 ms), and the first
+        # viewport wrapper is as slow, so the first window paints without either.
         self._after_paint_done = False
-        self.installEventFilter(self)
-        QTimer.singleShot(1500, self._after_first_paint)
+        QTimer.singleShot(0, self._next_turn)
+
+    def _next_turn(self) -> None:
+        QTimer.singleShot(0, self._after_first_paint)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._after_paint_done:
-            QTimer.singleShot(0, self._after_first_paint)
+        """The window's palette changed (the desktop's theme): colours made from it again."""
+        if watched is self and event.type() == event.Type.PaletteChange:
+            self._recolour()
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
         if self._after_paint_done:
             return
         self._after_paint_done = True
-        self.removeEventFilter(self)
+        self.installEventFilter(self)  # palette changes (see eventFilter)
+        self.layout_policy.start_watching()  # window, splitter and tab resizes
         self.search.start()
         self.navigation  # noqa: B018 (history menus, mouse buttons, context menus)
         save_render_cache()
+        self.first_painted.emit()
 
     def save_state(self) -> None:
         s = self.settings
@@ -408,20 +418,12 @@ class MainWindow(QMainWindow):
         from kvmhelpdesk.gui.theme import use_soft_selection
 
         self.reading.apply_colours()
+        self.search.recolour()
         use_soft_selection(self.ui.resultsList)
         if self.search.delegate is not None:
             self.search.delegate.forget()
             self.ui.resultsList.viewport().update()
         self.rerender()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "search"):
-            self._recolour()
-        super().changeEvent(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self.layout_policy.adapt(event.size().width())
-        super().resizeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc that no field used: clear find and search highlights."""

@@ -41,6 +41,7 @@ HEADER_TIPS = {"Virt.": "Virtualization type (FV: fully virtualized)",
                "PV drivers": "Paravirtual drivers the statement lists for the guest"}
 PV_WIDTH = 150  # about two driver names a line
 ROW_PADDING = 8
+MAX_ROW_LINES = 3  # a longer note ends in "…" and is whole in its tooltip and the entry
 
 
 def row_cells(entry: Entry) -> tuple[str, ...]:
@@ -155,9 +156,14 @@ def setup_matrix_view(ui: Ui_MainWindow, model: GuestMatrixModel,
     table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     rows = table.verticalHeader()
     rows.hide()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(2 * table.fontMetrics().lineSpacing() + ROW_PADDING)
+    # Notes and PV drivers wrap: each row is as tall as its text (at least two lines).
+    line = table.fontMetrics().lineSpacing()
+    rows.setMinimumSectionSize(2 * line + ROW_PADDING)
+    rows.setMaximumSectionSize(MAX_ROW_LINES * line + ROW_PADDING // 2)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setWordWrap(True)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     header = table.horizontalHeader()
     header.setAccessibleName("Matrix columns (activate one to sort by it)")
     header.setStretchLastSection(True)
@@ -166,10 +172,52 @@ def setup_matrix_view(ui: Ui_MainWindow, model: GuestMatrixModel,
     table.setColumnWidth(STATUS_COLUMN, table.columnWidth(STATUS_COLUMN) + 8)
     table.setColumnWidth(PV_COLUMN, PV_WIDTH)
     table.setColumnWidth(NOTES_COLUMN, 120)  # the last column stretches over what is left
+    ColumnFitter(table, parent)
     ui.matrixStatusFilter.addItem("All statuses", "")
     for status in STATUSES:
         ui.matrixStatusFilter.addItem(status_icon(status), STATUS_LABELS[status], status)
     return proxy
+
+
+NOTES_MIN = 150  # narrower than this, the short columns give up some width
+SHRINKABLE = (COLUMNS.index("Service pack"), 0)  # these wrap onto two lines before Notes
+
+
+class ColumnFitter(QObject):
+    """Every column inside the table's width, whatever the window: the short columns keep
+    their natural width, PV drivers and Notes share the rest and wrap (no sideways scroll)."""
+
+    def __init__(self, table: Any, parent: QObject) -> None:
+        super().__init__(parent)
+        self.table = table
+        self.natural = [table.columnWidth(c) for c in range(len(COLUMNS))]
+        table.viewport().installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: Any) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return super().eventFilter(watched, event)
+
+    def fit(self) -> None:
+        table = self.table
+        width = table.viewport().width()
+        if width <= 0:
+            return
+        widths = self.natural[:PV_COLUMN]
+        rest = width - sum(widths)
+        pv = max(90, min(PV_WIDTH, int(rest * 0.4)))
+        short = NOTES_MIN - (rest - pv)
+        for column in SHRINKABLE:
+            if short > 0:
+                give = min(short, widths[column] // 3)
+                widths[column] -= give
+                short -= give
+        for column, size in enumerate(widths):
+            table.setColumnWidth(column, size)
+        table.setColumnWidth(PV_COLUMN, pv)  # Notes, the last section, stretches over the rest
 
 
 class MatrixTab(QObject):
@@ -181,6 +229,9 @@ class MatrixTab(QObject):
         ui = window.ui
         self.model = GuestMatrixModel(window.kb.entries(kind="guest-os"), self)
         self.proxy = setup_matrix_view(ui, self.model, self)
+        from kvmhelpdesk.gui.a11y import name_inner_parts
+
+        name_inner_parts(ui.matrixTab)
         ui.matrixTable.doubleClicked.connect(self._open)
         ui.matrixTable.activated.connect(self._open)
         ui.matrixFilter.textChanged.connect(self.refilter)

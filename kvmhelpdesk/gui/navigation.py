@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QUrl
-from PySide6.QtGui import QAction, QGuiApplication, QMouseEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QToolButton, QWidget
 
 from kvmhelpdesk.gui.contents import PLACE_ROLE, entry_icon
@@ -19,6 +19,13 @@ if TYPE_CHECKING:
     from kvmhelpdesk.gui.mainwindow import MainWindow
 
 HISTORY_LIMIT = 15
+
+
+def is_menu_key(event: QKeyEvent) -> bool:
+    """The Menu key, or Shift+F10 (the other keyboard way to a context menu)."""
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return ((event.key() == Qt.Key.Key_Menu and mods == Qt.KeyboardModifier.NoModifier)
+            or (event.key() == Qt.Key.Key_F10 and mods == Qt.KeyboardModifier.ShiftModifier))
 
 
 class Navigation(QObject):
@@ -38,6 +45,14 @@ class Navigation(QObject):
             view.customContextMenuRequested.connect(
                 lambda pos, v=view: self._list_menu(v, pos))
         ui.entryView.customContextMenuRequested.connect(self._entry_menu)
+        from kvmhelpdesk.gui.a11y import name_inner_parts
+
+        name_inner_parts(ui.navTabs)  # the lists' header views
+        # The keyboard's ways to the same menus (Qt on X11 maps neither Shift+F10 nor, in
+        # every view, the Menu key to a context-menu event at the selected row).
+        self.keyboard_menu_views: list[QWidget] = [*views, ui.entryView]
+        for widget in self.keyboard_menu_views:
+            widget.installEventFilter(self)
 
     # -- history drop-downs ------------------------------------------------------------------
     def _history_button(self, action: QAction, back: bool) -> QMenu:
@@ -65,6 +80,10 @@ class Navigation(QObject):
 
     # -- mouse back / forward buttons --------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and is_menu_key(event) and watched in self.keyboard_menu_views):
+            self.keyboard_menu(watched)  # type: ignore[arg-type]
+            return True
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             if event.button() == Qt.MouseButton.BackButton:
                 self.window.go_back()
@@ -75,6 +94,26 @@ class Navigation(QObject):
         return super().eventFilter(watched, event)
 
     # -- context menus -----------------------------------------------------------------------
+    def keyboard_menu(self, widget: QWidget) -> None:
+        """Shift+F10 or the Menu key: the right-click menu of the selected row (or, in the
+        entry, of the link the keyboard is on), shown at that row or the text cursor."""
+        ui = self.window.ui
+        if widget is ui.entryView:
+            view = ui.entryView
+            cursor = view.textCursor()
+            anchor = cursor.charFormat().anchorHref() if cursor.hasSelection() else ""
+            pos = view.cursorRect(cursor).bottomLeft()
+            if not view.viewport().rect().contains(pos):
+                pos = view.viewport().rect().center()
+            self._exec(self.entry_menu(anchor), view.viewport(), pos)
+            return
+        assert isinstance(widget, QAbstractItemView)
+        index = widget.currentIndex()
+        menu = self.list_menu(widget, index)
+        if menu is not None:
+            rect = widget.visualRect(index)
+            self._exec(menu, widget.viewport(), rect.bottomLeft() + QPoint(rect.width() // 4, 0))
+
     def add_place_actions(self, menu: QMenu, place: Place, link: bool = False) -> None:
         """Open, Copy citation, Bookmark / Remove bookmark for one entry (for a link under
         the pointer the words say so, as the entry's own actions follow in the same menu)."""
@@ -152,7 +191,7 @@ class Navigation(QObject):
         menu.addAction("Select &all", view.selectAll)
         menu.addSeparator()
         ui = window.ui
-        ui.actionToggleBookmark.setChecked(window.bookmarks.contains(window.current_place()))
+        window.bookmarks.sync_toggle_action()
         for action in (ui.actionCopyEntry, ui.actionCopyCitation, ui.actionToggleBookmark,
                        ui.actionFind, ui.actionPrint, ui.actionExportEntryPdf):
             menu.addAction(action)

@@ -9,14 +9,24 @@ link to its target, never over a device or FIFO, over a read-only file only when
 from __future__ import annotations
 
 import os
+import re
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from kvmhelpdesk import APP_NAME, fileio
 
+# A link to another entry (`entry:ID`) means something only inside the app: on paper and in
+# a PDF it would be a dead link (or a URI annotation no viewer can open), so it becomes its
+# words. Links to a place in the same document (`#name`) and web addresses stay.
+_ENTRY_LINK = re.compile(r'<a\s[^>]*?href="entry:[^"]*"[^>]*>(.*?)</a>', re.IGNORECASE | re.DOTALL)
 _APP: QGuiApplication | None = None  # kept alive for the process when created here
 RESOLUTION_DPI = 300
+
+
+def paper_html(html: str) -> str:
+    """`html` for print or PDF: entry links turned into plain text."""
+    return _ENTRY_LINK.sub(r"\1", html)
 
 
 def _ensure_gui_app() -> None:
@@ -37,7 +47,7 @@ def pdf_bytes(html: str) -> bytes:
     """`html` printed to an A4 PDF, in memory."""
     _ensure_gui_app()
     document = QTextDocument()
-    document.setHtml(html)
+    document.setHtml(paper_html(html))
     return document_pdf_bytes(document)
 
 

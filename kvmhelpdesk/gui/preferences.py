@@ -11,7 +11,8 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from kvmhelpdesk.gui import settings as cfg
 from kvmhelpdesk.gui.forms.ui_preferences import Ui_PreferencesDialog
@@ -21,7 +22,7 @@ from kvmhelpdesk.paths import cache_dir
 if TYPE_CHECKING:
     from kvmhelpdesk.gui.mainwindow import MainWindow
 
-DEFAULT_FONT = 5  # the spin box's lowest value stands for "the desktop's size"
+DEFAULT_SUFFIX = " pt (desktop default)"
 CONTENT_CACHES = ("content-parse.cache", "rendered.cache")
 
 
@@ -76,6 +77,38 @@ class PreferencesDialog(QDialog):
         ui.clearContentButton.clicked.connect(self.clear_content)
         ui.defaultsButton.clicked.connect(self.restore_defaults)
         ui.buttonBox.rejected.connect(self.close)
+        self._set_close_icon()
+        window.theme.changed.connect(lambda _dark: self._set_close_icon())
+        # The index is rebuilt in the background after "Clear": show its size once it is.
+        window.search.ready.connect(self._on_index_ready)
+
+    def _set_close_icon(self) -> None:
+        """Our own icon with light and dark variants: the style's stock one is drawn in dark
+        lines only, invisible on a dark button."""
+        from kvmhelpdesk.gui.icons import icon
+
+        button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close)
+        if button is not None:
+            button.setIcon(icon("window-close"))
+
+    def _on_index_ready(self) -> None:
+        if self.isVisible():
+            self.show_sizes()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A bigger font (this dialog's own setting) grows the dialog so nothing is cut."""
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self._fit)
+        super().changeEvent(event)
+
+    def _fit(self) -> None:
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.size().expandedTo(self.sizeHint()))
+
+    def default_points(self) -> int:
+        return round(self.main.theme.default_font_size())
 
     def load(self) -> None:
         """Show the stored preferences (widgets quiet: loading changes nothing)."""
@@ -83,7 +116,10 @@ class PreferencesDialog(QDialog):
         for widget in (ui.fontSizeBox, ui.themeBox, ui.releaseBox):
             widget.blockSignals(True)
         points = cfg.read(settings, cfg.Prefs.FONT_SIZE)
-        ui.fontSizeBox.setValue(points if points > DEFAULT_FONT else DEFAULT_FONT)
+        minimum, maximum = ui.fontSizeBox.minimum(), ui.fontSizeBox.maximum()
+        shown = points if minimum <= points <= maximum else self.default_points()
+        ui.fontSizeBox.setValue(max(minimum, min(maximum, shown)))
+        self._show_font_suffix(ui.fontSizeBox.value())
         ui.themeBox.setCurrentIndex(max(0, ui.themeBox.findData(self.main.theme.choice)))
         ui.releaseBox.clear()
         kb = self.main.kb
@@ -104,7 +140,14 @@ class PreferencesDialog(QDialog):
                                                    for n in CONTENT_CACHES)))
 
     def _on_font(self, value: int) -> None:
-        self.main.theme.set_font_size(0 if value <= DEFAULT_FONT else value)
+        """The desktop's own size is stored as "follow the desktop" (0)."""
+        default = value == self.default_points()
+        self._show_font_suffix(value)
+        self.main.theme.set_font_size(0 if default else value)
+
+    def _show_font_suffix(self, value: int) -> None:
+        self.ui.fontSizeBox.setSuffix(DEFAULT_SUFFIX if value == self.default_points()
+                                      else " pt")
 
     def _on_theme(self, _index: int) -> None:
         self.main.theme.set_choice(self.ui.themeBox.currentData())
@@ -117,6 +160,7 @@ class PreferencesDialog(QDialog):
         clear_search_index()
         self.main.search.restart()
         self.show_sizes()
+        self.ui.indexSize.setText("being rebuilt…")  # its size once it is (search.ready)
         self.main.statusBar().showMessage("Search index cleared; rebuilding it", 6000)
 
     def clear_content(self) -> None:
@@ -126,6 +170,6 @@ class PreferencesDialog(QDialog):
                                             "next start", 6000)
 
     def restore_defaults(self) -> None:
-        self.ui.fontSizeBox.setValue(DEFAULT_FONT)
+        self.ui.fontSizeBox.setValue(self.default_points())
         self.ui.themeBox.setCurrentIndex(self.ui.themeBox.findData("system"))
         self.ui.releaseBox.setCurrentIndex(0)

@@ -43,7 +43,9 @@ def print_document(html: str, title: str, entry_page: bool = True) -> QTextDocum
         if path.is_file():
             image = QIcon(str(path)).pixmap(ICON_PIXELS, ICON_PIXELS).toImage()
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-    document.setHtml(html)
+    from kvmhelpdesk.gui.pdf import paper_html
+
+    document.setHtml(paper_html(html))
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
     return document
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit
 
@@ -20,6 +20,7 @@ from kvmhelpdesk.gui.theme import use_soft_selection
 # The result delegate, the filters and the worker threads are made on first use: at start-up
 # only the search field is on screen.
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QButtonGroup
 
     from kvmhelpdesk.gui.mainwindow import MainWindow
@@ -36,6 +37,13 @@ SHOW_ALL = 1000  # the engine's own cap (MAX_LIMIT): every entry of a release
 KIND_FILTERS = (("", "All"), ("guest-os", "Guest OS"), ("qemu-option", "Options"),
                 ("monitor-command", "Monitor"), ("feature", "Features"), ("limit", "Limits"),
                 ("performance", "Perf."), ("article", "Articles"))
+
+
+def _is_key_press(event: QEvent) -> bool:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    return isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
 
 
 class SearchPanel(QObject):
@@ -72,7 +80,6 @@ class SearchPanel(QObject):
         field.setToolTip("Search (Ctrl+K); Esc clears; Enter opens the best match")
         field.textChanged.connect(self._on_text)
         field.returnPressed.connect(self.open_first)
-        field.installEventFilter(self)
         self.window.ui.mainToolBar.addWidget(field)
         self.window.ui.actionFocusSearch.triggered.connect(self.focus)
         self.window.addAction(self.window.ui.actionFocusSearch)
@@ -122,6 +129,7 @@ class SearchPanel(QObject):
 
         from kvmhelpdesk.gui.tasks import BackgroundRunner
 
+        self.field.installEventFilter(self)  # Esc and Down (not before: see _restore_state)
         if self._opener is None:
             self._opener, self._searcher = BackgroundRunner(self), BackgroundRunner(self)
         self.field.setPlaceholderText("Preparing search…")
@@ -215,19 +223,30 @@ class SearchPanel(QObject):
             self.window.ui.resultsList.setCurrentIndex(self.model.index(0, 0))
         self.results_shown.emit(result.query.strip())
 
+    def recolour(self) -> None:
+        """The theme changed: links in the label take the new link colour (a label's rich
+        text keeps the colours it was parsed with)."""
+        if self.last_result is not None and self.field.text().strip():
+            self.window.ui.suggestionLabel.setText(self._summary(self.last_result))
+
     @staticmethod
     def _summary(result: SearchResult) -> str:
-        """"Did you mean", and how many entries match: "25 of 161 entries · Show all"."""
+        """"Did you mean", and how many entries match: "25 of 161 matching entries · Show all"
+        (short enough for one line of a 683 px window)."""
+        from PySide6.QtGui import QGuiApplication, QPalette
+
+        link = QGuiApplication.palette().color(QPalette.ColorRole.Link).name()
+        style = f'style="color:{link}"'  # the palette's, now: see recolour
         parts = []
         if result.suggestion:
-            parts.append(f'Did you mean <a href="s">{html.escape(result.suggestion)}</a>?')
+            parts.append(f'Did you mean <a href="s" {style}>'
+                         f'{html.escape(result.suggestion)}</a>?')
         if not result.hits:
             parts.append("No entry matches. Try fewer or other words.")
         elif result.complete:
-            parts.append("1 entry" if result.total == 1 else f"{result.total} entries")
+            parts.append(result.count_text())
         else:
-            parts.append(f'{len(result.hits)} of {result.total} entries · '
-                         f'<a href="all">Show all</a>')
+            parts.append(f'{result.count_text()} · <a href="all" {style}>Show all</a>')
         return " ".join(parts)
 
     def _on_link(self, link: str) -> None:
@@ -247,7 +266,7 @@ class SearchPanel(QObject):
 
     # -- keys and state ---------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+        if watched is self.field and _is_key_press(event):
             key = event.key()  # PySide hands the filter the QKeyEvent itself
             if key == Qt.Key.Key_Escape:
                 self.field.clear()

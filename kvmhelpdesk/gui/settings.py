@@ -51,6 +51,7 @@ class WindowState:
     RECENT_CASES = Key("session/recent_cases", list, [])  # newest first, at most 8
     LAST_CASE_DIR = Key("session/last_case_dir", str, "")
     LAST_EXPORT_DIR = Key("session/last_export_dir", str, "")
+    LAST_BUNDLE_DIR = Key("session/last_bundle_dir", str, "")  # File › Open support bundle
     WIZARD_GEOMETRY = Key("window/wizard_geometry", QByteArray, QByteArray())
 
 

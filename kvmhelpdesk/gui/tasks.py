@@ -2,7 +2,9 @@
 
 A `BackgroundRunner` runs at most one job at a time and keeps only the newest request that
 arrives while one runs: typing ten characters during a slow search runs two searches, not ten,
-and a stale answer is never shown after a fresher one.
+and a stale answer is never shown after a fresher one. A `ProgressRelay` carries a job's
+progress (done, total) from the worker thread to the GUI thread, and a `threading.Event` its
+Cancel the other way (see gui.bundles).
 """
 
 from __future__ import annotations
@@ -81,3 +83,28 @@ class BackgroundRunner(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         """Block until the pool is idle (for shutdown and tests)."""
         return self._pool.waitForDone(msecs)
+
+
+class ProgressRelay(QObject):
+    """`report(done, total)` from any thread; `changed(permille)` on the GUI thread.
+
+    A signal emitted on a worker thread reaches a slot of an object living on the GUI thread
+    through its event queue; only a change of the per-mille is sent, so a reader that reports
+    every 256 KiB of a 60 MB bundle does not flood that queue.
+    """
+
+    changed = Signal(int)  # 0..1000
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._last = -1
+
+    def reset(self) -> None:
+        self._last = -1
+
+    def report(self, done: int, total: int) -> None:
+        permille = min(1000, max(0, done * 1000 // total)) if total > 0 else 0
+        if permille != self._last:
+            self._last = permille
+            with contextlib.suppress(RuntimeError):  # the relay was deleted (window closed)
+                self.changed.emit(permille)

@@ -194,6 +194,11 @@ def _mix(colour: QColor, other: QColor, amount: float) -> QColor:
                              zip(colour.getRgbF()[:3], other.getRgbF()[:3], strict=True)))
 
 
+def current_theme() -> Theme | None:
+    """The app's theme object (for windows that restyle when it changes)."""
+    return _current
+
+
 def start(settings: QSettings) -> Theme:
     """The app's theme object, with the saved theme and font size applied (before the window
     is built, so it paints once, in the right colours)."""

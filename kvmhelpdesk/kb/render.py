@@ -23,6 +23,9 @@ HIGHLIGHT_STYLE = "background-color:#fff176;color:#000"
 # Said in place of a value, never as if it were one (styled apart on the page).
 BLANK_CELL = "not given: this cell of the statement's table is blank"
 NO_FIGURE = "not given: the statement prints no number here"
+# In place of those when the entry's "Where the statement is unclear" explains the gap already:
+# the gap is said once, where it is explained.
+SEE_UNCLEAR = "see “Where the statement is unclear”"
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 
 
@@ -117,11 +120,10 @@ def entry_html(entry: Entry, kb: KnowledgeBase, highlight: Iterable[str] = ()) -
     )
     if entry.summary:
         parts.append(f"<p><i>{esc(entry.summary)}</i></p>")
-    facts = _fields_html(entry)
-    parts += facts
-    if entry.restrictions and not (entry.kind == "qemu-option" and facts):
-        # An option's restrictions are its value lists, which the facts table shows already.
-        items = "".join(f"<li>{esc(r)}</li>" for r in entry.restrictions)
+    parts += _fields_html(entry)
+    restrictions = shown_restrictions(entry)
+    if restrictions:
+        items = "".join(f"<li>{esc(r)}</li>" for r in restrictions)
         parts.append(f"<h3>Restrictions and conditions</h3><ul>{items}</ul>")
     parts.append(markdown_to_html(entry.body))
     if entry.ambiguities:
@@ -137,6 +139,14 @@ def entry_html(entry: Entry, kb: KnowledgeBase, highlight: Iterable[str] = ()) -
         parts.append("<h3>Related</h3><p>" + " · ".join(links) + "</p>")
     page = "\n".join(parts)
     return highlight_html(page, highlight)
+
+
+def shown_restrictions(entry: Entry) -> list[str]:
+    """The restrictions to list on the page and in the terminal: none for an option whose
+    facts table shows its value lists already (its restrictions say the same in sentences)."""
+    if entry.kind == "qemu-option" and entry_facts(entry):
+        return []
+    return list(entry.restrictions)
 
 
 def entry_facts(entry: Entry) -> list[tuple[str, str]]:
@@ -161,7 +171,8 @@ def entry_facts(entry: Entry) -> list[tuple[str, str]]:
         rows.append(("Product", product_name(f)))
         rows.append(("Service pack", service_pack_text(f)))
         rows.append(("Bits", " and ".join(str(b) for b in f.get("bits") or ())))
-        rows.append(("Virtualization", f.get("virt_type") or BLANK_CELL))
+        rows.append(("Virtualization", f.get("virt_type") or _gap(entry, BLANK_CELL,
+                                                                  "virt type")))
         rows.append(("PV drivers", ", ".join(f.get("pv_drivers") or ())
                      or f.get("pv_drivers_note") or "none listed"))
         for bits, option in (f.get("boot_options") or {}).items():
@@ -173,12 +184,21 @@ def entry_facts(entry: Entry) -> list[tuple[str, str]]:
             figure = (f"{f['percent']}%" if f.get("percent") is not None
                       else f"{f.get('percent_min')}% – {f.get('percent_max')}%")
         else:
-            figure = {"not-applicable": "not applicable", "blank": BLANK_CELL,
-                      "no-figure": NO_FIGURE}.get(f.get("cell", ""), "")
+            figure = {"not-applicable": "not applicable",
+                      "blank": _gap(entry, BLANK_CELL, "blank"),
+                      "no-figure": _gap(entry, NO_FIGURE, "no number", "no figure")
+                      }.get(f.get("cell", ""), "")
         rows.append(("Expected", figure))
         if f.get("basis"):
             rows.append(("Assumes", f["basis"]))
     return rows
+
+
+def _gap(entry: Entry, words: str, *topics: str) -> str:
+    """`words` for a value the statement leaves out, or a pointer to the entry's own
+    explanation of that gap when it has one (so the page does not say it twice)."""
+    explained = any(t in a.lower() for a in entry.ambiguities for t in topics)
+    return SEE_UNCLEAR if explained else words
 
 
 def _fields_html(entry: Entry) -> list[str]:
@@ -193,7 +213,7 @@ def _fields_html(entry: Entry) -> list[str]:
 
 def _cell(value: str) -> str:
     """A facts-table value; an explanation in place of a value is set apart from values."""
-    if value in (BLANK_CELL, NO_FIGURE):
+    if value in (BLANK_CELL, NO_FIGURE, SEE_UNCLEAR):
         return f'<span class="muted"><i>{html.escape(value)}</i></span>'
     return html.escape(value)
 

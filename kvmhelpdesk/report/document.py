@@ -11,15 +11,18 @@ from typing import Any
 
 from kvmhelpdesk import APP_NAME
 from kvmhelpdesk.kb import STATUS_LABELS
+from kvmhelpdesk.triage.evidence import EvidenceIndex, cite, cite_all, describe, source_line
 from kvmhelpdesk.triage.findings import (
     ADVICE,
     CONDITION,
     CONFIRMED,
+    OPEN,
     REFUTED,
     UNDETERMINED,
     UNLISTED,
     VERDICT_ORDER,
     Finding,
+    asks_statement_owner,
 )
 from kvmhelpdesk.triage.verdict import GuestVerdict, Verdict
 
@@ -29,9 +32,11 @@ UNDETERMINED_LONG = "Not determined: information needed"
 # How a condition's confirmation state is marked in every report format.
 STATE_MARKS = {CONFIRMED: "[x]", REFUTED: "[!]"}
 OPEN_MARK = "[ ]"
-STATE_WORDS = {CONFIRMED: "confirmed", REFUTED: "refuted by the customer"}
+STATE_WORDS = {CONFIRMED: "confirmed", OPEN: "not yet", REFUTED: "refuted by the customer"}
 VENDOR_NAMES = {"intel": "Intel", "amd": "AMD"}
 NEEDS_REVIEW = "Needs review: not covered by the statement"
+ASK_CUSTOMER = "Ask the customer"
+OWNER_QUESTIONS = "Open questions about the statement"
 ASSESSMENT_LABELS = {
     "within-expectation": "within expectation",
     "below-expectation": "below expectation",
@@ -67,6 +72,18 @@ class Item:
     state: str = ""  # a condition's confirmation: confirmed | open | refuted
     note: str = ""
     at: str = ""
+    # Where the answers it rests on were read (case `evidence` entries): shown after it.
+    sources: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def origin(self) -> str:
+        """`from hardware.txt line 412, /proc/cpuinfo`, or "" for an answer not read."""
+        return f"from {cite_all(self.sources)}" if self.sources else ""
+
+    @property
+    def origin_detail(self) -> str:
+        """Each source with the line as read, one per line (an HTML tooltip)."""
+        return "\n".join(describe(s) for s in self.sources)
 
     @property
     def mark(self) -> str:
@@ -74,13 +91,33 @@ class Item:
         return STATE_MARKS.get(self.state, OPEN_MARK)
 
     @property
-    def record(self) -> str:
-        """`confirmed: lsmod in the SR (2026-11-30)`, or "" for an open condition."""
+    def record_word(self) -> str:
+        """`confirmed`, `refuted by the customer`, `not yet`; "" for an open condition
+        nobody has written anything about."""
         if self.state not in STATE_WORDS:
             return ""
-        note = f": {self.note}" if self.note else ""
-        when = f" ({self.at})" if self.at else ""
-        return f"{STATE_WORDS[self.state]}{note}{when}"
+        if self.state == OPEN and not (self.note or self.at):
+            return ""
+        return STATE_WORDS[self.state]
+
+    @property
+    def record_detail(self) -> str:
+        """What follows the word: `lsmod in the SR (2026-11-30)`, the note and when."""
+        if not self.record_word:
+            return ""
+        when = f"({self.at})" if self.at else ""
+        return " ".join(part for part in (self.note, when) if part)
+
+    @property
+    def record(self) -> str:
+        """`confirmed: lsmod in the SR (2026-11-30)`, `not yet: asked on the phone`, or ""
+        for an open condition with no note."""
+        word, detail = self.record_word, self.record_detail
+        if not word:
+            return ""
+        if not self.note:
+            return f"{word} {detail}".rstrip()
+        return f"{word}: {detail}"
 
 
 @dataclass
@@ -120,11 +157,22 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def _item(finding: Finding) -> Item:
+def finding_sources(finding: Finding, index: EvidenceIndex) -> tuple[dict[str, Any], ...]:
+    """The bundle lines a finding rests on, as every report (and the wizard) shows them; a
+    source the message names already ("Running now (kvm.txt line 812): ...") is left out."""
+    if not index:
+        return ()
+    return tuple(e for _, e in index.sources(finding.basis)
+                 if f"{e.get('file')} line {e.get('line')}" not in finding.message)
+
+
+def _item(finding: Finding, index: EvidenceIndex) -> Item:
     record = finding.confirmation
+    sources = finding_sources(finding, index)
     return Item(finding.message, finding.scope, finding.entry, finding.section, finding.status,
                 state=finding.state if finding.status == CONDITION else "",
-                note=record.note if record else "", at=record.at if record else "")
+                note=record.note if record else "", at=record.at if record else "",
+                sources=sources)
 
 
 def label_of(verdict: str) -> str:
@@ -219,22 +267,19 @@ def build(verdict: Verdict) -> Document:
         label = UNDETERMINED_LONG
     doc = Document(title=verdict.title or "Untitled case", verdict=verdict.verdict,
                    verdict_label=label, release=verdict.release)
+    index = verdict.evidence_index()
     doc.blocks.append(Block("Issue", "lines", lines=[verdict.title or "(no title given)"]))
-    doc.blocks.append(_environment(verdict))
-    doc.blocks.append(_verdict_block(verdict, label))
-    doc.blocks += _findings(verdict)
-    conditions = [_item(f) for f in verdict.conditions]
-    if conditions:
-        doc.blocks.append(Block("Conditions to confirm", "checklist", items=conditions,
-                                lines=[f"Confirmed with the customer: {confirmation_count(verdict)}"
-                                       ". [x] confirmed, [ ] not yet, [!] refuted."]))
-    advice = [_item(f) for f in verdict.advice]
+    doc.blocks.append(_environment(verdict, index))
+    doc.blocks.append(_verdict_block(verdict, index))
+    doc.blocks += _findings(verdict, index)
+    doc.blocks += _conditions(verdict, index)
+    advice = [_item(f, index) for f in verdict.advice]
     if advice:
         doc.blocks.append(Block("Advice", "items", items=advice))
     # An option that needs review normally has its finding here (its own, or that of the
     # answer it was carried into: `-device usb-tablet` -> device usb-tablet): one line per
     # problem; the options table below keeps the option-by-option view.
-    review = [_item(f) for f in verdict.unlisted]
+    review = [_item(f, index) for f in verdict.unlisted]
     said = {(f.scope, f.key.rsplit("#", 1)[-1]) for f in verdict.unlisted if "#" in f.key}
     review += [Item(f"{o.option} {o.value}".strip() + f": {o.message}", o.scope, o.entry, None,
                     o.status) for o in verdict.options
@@ -253,23 +298,58 @@ def build(verdict: Verdict) -> Document:
         f"Checked by {APP_NAME} against the support statement of release {verdict.release}"
         + (f" ({verdict.release_title})" if verdict.release_title else "") + ".",
         "Each finding cites its knowledge-base entry and the statement's section.",
+        *(["Where a finding or an answer says \"from FILE line N\", it rests on that line of "
+           "the support bundle named above; the engineer gave or changed the rest."]
+          if index else []),
     ]))
     return doc
 
 
-def _environment(verdict: Verdict) -> Block:
+def _conditions(verdict: Verdict, index: EvidenceIndex) -> list[Block]:
+    """What the customer must confirm, and apart from it what only the statement's owner can
+    answer (the statement is silent or unclear there): asking the customer would not help."""
+    if not verdict.conditions:
+        return []
+    legend = (f"Conditions to confirm: {confirmation_count(verdict)}. "
+              "[x] confirmed, [ ] not yet, [!] refuted.")
+    customer = [_item(f, index) for f in verdict.conditions if not asks_statement_owner(f)]
+    owner = [_item(f, index) for f in verdict.conditions if asks_statement_owner(f)]
+    blocks = []
+    if customer:
+        blocks.append(Block(ASK_CUSTOMER, "checklist", items=customer, lines=[legend]))
+    if owner:
+        blocks.append(Block(OWNER_QUESTIONS, "checklist", items=owner, lines=[
+            "The statement is silent or unclear on these points, so the customer cannot settle "
+            "them: ask the statement's owner (SUSE) and record the answer here."
+            + ("" if customer else " [x] confirmed, [ ] not yet, [!] refuted.")]))
+    return blocks
+
+
+def _environment(verdict: Verdict, index: EvidenceIndex) -> Block:
     lines = [f"Release: {verdict.release}"
              + (f" ({verdict.release_title})" if verdict.release_title else "")]
-    host = [Item(f"{name}: {_value(verdict.host[key], key)}") for key, name in HOST_LABELS
-            if key in verdict.host]
+    source = source_line(verdict.source)
+    if source:
+        lines.insert(0, f"{source}.")
+    host = [Item(f"{name}: {_value(verdict.host[key], key)}",
+                 sources=tuple(e for _, e in index.sources([f"host.{key}"])) if index else ())
+            for key, name in HOST_LABELS if key in verdict.host]
     lines.append("Host:" if host else "Host: no host answers given.")
     if not verdict.guests:
         lines.append("Guests: none described.")
+    read = bool(index) and any(f"guests[{n}]" in index.map for n in range(len(verdict.guests)))
     block = Block("Environment", "table", lines=lines, items=host,
                   header=["Guest", "OS as given", "Table row", "Bits", "vCPUs", "Memory",
-                          "Verdict"])
-    block.rows = [_guest_row(g) for g in verdict.guests]
+                          "Verdict", *(["Read from"] if read else [])])
+    block.rows = [_guest_row(g) + ([_read_from(index, n)] if read else [])
+                  for n, g in enumerate(verdict.guests)]
     return block
+
+
+def _read_from(index: EvidenceIndex, number: int) -> str:
+    """`kvm.txt line 259`: where the guest's definition was read (its section names it)."""
+    entry = index.map.get(f"guests[{number}]")
+    return cite({"file": entry.get("file"), "line": entry.get("line")}) if entry else "-"
 
 
 def _guest_row(guest: GuestVerdict) -> list[str]:
@@ -280,18 +360,19 @@ def _guest_row(guest: GuestVerdict) -> list[str]:
             LABELS.get(guest.verdict, guest.verdict)]
 
 
-def _verdict_block(verdict: Verdict, label: str) -> Block:
+def _verdict_block(verdict: Verdict, index: EvidenceIndex) -> Block:
     lines = [headline(verdict)]
-    return Block("Verdict", "items", lines=lines, items=[_item(f) for f in deciding(verdict)])
+    return Block("Verdict", "items", lines=lines,
+                 items=[_item(f, index) for f in deciding(verdict)])
 
 
-def _findings(verdict: Verdict) -> list[Block]:
+def _findings(verdict: Verdict, index: EvidenceIndex) -> list[Block]:
     judged = any(f.status in VERDICT_ORDER for f in verdict.findings)
     blocks = [Block("Findings", "lines", lines=[
         "Worst first; each cites its knowledge-base entry and statement section." if judged
         else "None yet: no answer given bears on the verdict."])]
     for status in reversed(VERDICT_ORDER):
-        items = [_item(f) for f in verdict.findings if f.status == status]
+        items = [_item(f, index) for f in verdict.findings if f.status == status]
         if items:
             blocks.append(Block(f"{LABELS[status]} ({len(items)})", "items", items=items,
                                 level=3))

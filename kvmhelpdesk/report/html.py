@@ -15,7 +15,9 @@ STYLE = """
 body { font-family: sans-serif; font-size: 10pt; }
 h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 14pt; } h3 { font-size: 11pt; }
 table { border-collapse: collapse; } th, td { padding: 3px 6px; text-align: left; }
-th { background-color: #eeeeee; } .cite { color: #555555; font-size: 9pt; }
+th { background-color: #eeeeee; }
+.origin { color: #37474f; font-size: 9pt; font-style: italic; }
+.cite { color: #555555; font-size: 9pt; }
 .scope { font-weight: bold; } .verdict { font-size: 13pt; font-weight: bold; }
 """
 
@@ -29,10 +31,12 @@ BOXES = {"[x]": "&#9745;", "[!]": "&#9746;", "[ ]": "&#9744;"}
 
 
 def _record(item: Item) -> str:
-    if not item.record:
+    if not item.record_word:
         return ""
-    word, _, rest = item.record.partition(":")
-    return f" &mdash; <b>{escape(word)}</b>" + (f":{escape(rest)}" if rest else "")
+    detail = item.record_detail
+    glue = ": " if item.note else " "
+    return f" &mdash; <b>{escape(item.record_word)}</b>" + (
+        f"{glue}{escape(detail)}" if detail else "")
 
 
 def _item(item: Item, checklist: bool) -> str:
@@ -43,7 +47,15 @@ def _item(item: Item, checklist: bool) -> str:
         section = f", section &ldquo;{escape(item.section)}&rdquo;" if item.section else ""
         cite = f' <span class="cite">(cites <code>{escape(item.entry)}</code>{section})</span>'
     record = _record(item) if checklist else ""
-    return f"<li>{box}{scope}{escape(item.text)}{cite}{record}</li>"
+    return f"<li>{box}{scope}{escape(item.text)}{_origin(item)}{cite}{record}</li>"
+
+
+def _origin(item: Item) -> str:
+    """` (from hardware.txt line 412, /proc/cpuinfo)`, the lines as read in its tooltip."""
+    if not item.origin:
+        return ""
+    return (f' <span class="origin" title="{escape(item.origin_detail)}">'
+            f"({escape(item.origin)})</span>")
 
 
 def _table(block: Block) -> str:

@@ -31,15 +31,17 @@ def _item(item: Item, checklist: bool) -> str:
     scope = f"**{escape(item.scope)}**: " if item.scope else ""
     cite = f" *(cites `{item.entry}`" + (f", section “{escape(item.section)}”" if item.section
                                          else "") + ")*" if item.entry else ""
-    return f"{box}{scope}{escape(item.text)}{cite}{_record(item)}"
+    origin = f" *({escape(item.origin)})*" if item.origin else ""
+    return f"{box}{scope}{escape(item.text)}{origin}{cite}{_record(item)}"
 
 
 def _record(item: Item) -> str:
     """The customer's answer to a condition, after it: ` — **confirmed**: note (when)`."""
-    if not item.record:
+    if not item.record_word:
         return ""
-    word, _, rest = item.record.partition(":")
-    return f" — **{escape(word)}**" + (f": {escape(rest.strip())}" if rest.strip() else "")
+    detail = item.record_detail
+    glue = ": " if item.note else " "
+    return f" — **{escape(item.record_word)}**" + (f"{glue}{escape(detail)}" if detail else "")
 
 
 def _table(block: Block) -> list[str]:

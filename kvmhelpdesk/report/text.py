@@ -20,7 +20,8 @@ WIDTH = 100
 def _item(item: Item, bullet: str) -> list[str]:
     scope = f"[{_s(item.scope)}] " if item.scope else ""
     cite = _s(citation(item))
-    text = f"{scope}{_s(item.text)}" + (f" (see {cite})" if cite else "")
+    origin = f" ({_s(item.origin)})" if item.origin else ""
+    text = f"{scope}{_s(item.text)}{origin}" + (f" (see {cite})" if cite else "")
     return textwrap.wrap(text, WIDTH, initial_indent=bullet, subsequent_indent=" " * len(bullet),
                          break_on_hyphens=False, break_long_words=False) or [bullet]
 
@@ -28,8 +29,8 @@ def _item(item: Item, bullet: str) -> list[str]:
 def _checklist_item(item: Item) -> list[str]:
     """`[x] [guest:web01] ... (see ...) -- confirmed: lsmod in the SR (2026-11-30)`."""
     record = f" -- {item.record}" if item.record else ""
-    return _item(Item(item.text + record, item.scope, item.entry, item.section, item.status),
-                 f"{item.mark} ")
+    return _item(Item(item.text + record, item.scope, item.entry, item.section, item.status,
+                      sources=item.sources), f"{item.mark} ")
 
 
 GAP = 2

@@ -140,6 +140,14 @@ def tokens(text: str, limit: int | None = None) -> list[Token]:
     return found
 
 
+@lru_cache(maxsize=8192)
+def first_token(word: str) -> Token | None:
+    """The first token of `word` (a completion or correction of a query word); remembered,
+    as the same few hundred words come back at every keystroke."""
+    found = tokens(word, limit=1)
+    return found[0] if found else None
+
+
 def index_terms(texts: Iterable[str]) -> str:
     """Space-joined index terms of `texts`, in order, for a whoosh field."""
     return terms_of(tok for text in texts for tok in tokens(text))

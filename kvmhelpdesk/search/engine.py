@@ -82,6 +82,7 @@ class SearchEngine:
         notice when the query names something the statement does not cover.
         """
         from kvmhelpdesk.search.query import clean, plan_query
+        from kvmhelpdesk.search.snippets import SnippetKeys
 
         text = clean(valid_text(query) if isinstance(query, str) else query)
         try:
@@ -90,12 +91,14 @@ class SearchEngine:
             limit = max(0, int(min(limit, MAX_LIMIT)))  # inf -> MAX_LIMIT, not OverflowError
         except (KeyError, TypeError, ValueError, OverflowError, ContentError):  # odd limit
             return SearchResult(text)
-        plan = plan_query(text, self._vocabulary, thesaurus)
-        notice = self._notice(text, release_id)
+        outside = self._outside_of(text, release_id)
+        notice = outside.notice
+        plan = plan_query(text, self._vocabulary, thesaurus, known=outside.words)
+        plan.nearest = outside.nearest
         if plan.empty or limit == 0:
             return SearchResult(text, [], None, notice=notice)
         rows, total = self._run(plan, release_id, kind, status, limit)
-        keys = plan.highlight_keys()
+        keys = SnippetKeys(plan.highlight_keys(), plan.own_keys())
         hits = [h for h in (self._hit(row, keys) for row in rows) if h is not None]
         return SearchResult(text, hits, plan.suggestion, total, notice)
 
@@ -107,22 +110,29 @@ class SearchEngine:
             check = self._outside[release] = OutsideCheck(self._kb, release)
         return check
 
-    def _notice(self, text: str, release: str) -> str | None:
-        """The "not in the statement" notice of `text` (see outside.py); None if covered."""
+    def _outside_of(self, text: str, release: str) -> Any:
+        """The "not in the statement" notice of `text` and the entries nearest to what it
+        names (see outside.py); an empty `Outside` if covered."""
+        from kvmhelpdesk.search.outside import NOTHING
+
         try:
-            return self._outside_check(release).notice(text, typing=not text[-1:].isspace())
+            return self._outside_check(release).check(text, typing=not text[-1:].isspace())
         except Exception:  # a notice is a nicety: it must never break a search
             log.exception("cannot tell whether %r is covered", text)
-            return None
+            return NOTHING
 
     def warm_up(self) -> None:
-        """Do now what the first query naming a product would do (about 0.1 s: the guest OS
-        matcher and the release's names). The app calls it in the thread that opened the
-        engine, so no keystroke waits for it; scripts need not call it."""
+        """Do now what the first query naming a product, the first typo and the first search
+        would do (about 0.1 s each: the guest OS matcher and the release's names; the typo
+        tables; the index's list of documents). The app calls it in the thread that opened
+        the engine, so no keystroke waits for it; scripts need not call it."""
         try:
             self._outside_check(self._kb.default_release).prepare()
-        except Exception:
-            log.exception("cannot prepare the out-of-statement check")
+            self._vocabulary.prepare()
+            with self._lock:
+                self._get_view()  # the documents' kinds and statuses (~50 ms)
+        except Exception:  # niceties: a search works without them, only slower once
+            log.exception("cannot prepare the out-of-statement check or the typo tables")
 
     def _run(self, plan: Any, release: str, kind: str | None, status: str | None,
              limit: int) -> tuple[list[tuple[str, str, float]], int]:
@@ -172,8 +182,7 @@ class SearchEngine:
             self.rebuilt = True
             return True
 
-    def _hit(self, row: tuple[str, str, float],
-             keys: list[tuple[tuple[str, ...], float]]) -> Hit | None:
+    def _hit(self, row: tuple[str, str, float], keys: Any) -> Hit | None:
         entry_id, release, score = row
         entry: Entry | None = self._kb.find(entry_id, release)
         if entry is None:

@@ -9,17 +9,23 @@ something no entry covers:
     "RHEL 6" alone is a guest row and gets no notice);
   * another hypervisor ("Xen", "VMware ESX", "Hyper-V"); but "Xen video" and "VMware VGA" are
     devices the statement does name, so a device word next to them silences the notice;
-  * a qemu-kvm version other than the release's ("qemu 1.0").
+  * a qemu-kvm version other than the release's ("qemu 1.0");
+  * a technology the statement never mentions ("SPICE", "nested virtualization"), unless one of
+    the release's entries names it (an alias or keyword, as -vga names "qxl").
 A product named without a version ("Windows", "SLES") is no claim of anything and gets none.
-The hits stay: they are the closest entries, shown under the notice.
+The hits stay: they are the closest entries, shown under the notice. Where the check knows
+which entries those are (the guest row a version fell short of, the options nearest a
+technology), it says so (`Outside.nearest`) and the engine ranks them first.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
+from typing import Any
 
 from kvmhelpdesk.kb import KnowledgeBase
 from kvmhelpdesk.search import analysis
@@ -48,11 +54,52 @@ _DEVICE_WORDS = frozenset({"vga", "svga", "video", "graphics", "display", "frame
                            "adapter", "xenfb", "vmvga", "-vga", "vmware-svga", "driver"})
 _QEMU_WORDS = frozenset({"qemu", "qemu-kvm", "kvm", "qemu-system-x86_64"})
 _VERSION = re.compile(r"^\d+\.\d+(?:\.\d+)?$")
+
+@dataclass(frozen=True)
+class Topic:
+    """A technology engineers ask about that the statement never mentions (tests/search/
+    test_outside.py checks each against kvm-supported.txt), with the entries nearest to it."""
+
+    name: str
+    what: str
+    phrases: tuple[tuple[str, ...], ...]  # lowercase token sequences that name it
+    nearest: tuple[str, ...]  # entry ids, nearest first
+
+
+_NESTED_OBJECTS = ("virtualization", "virtualisation", "virt", "kvm", "guest", "guests", "vm",
+                   "vms", "hypervisor", "hypervisors")
+TOPICS: tuple[Topic, ...] = (
+    Topic("SPICE", "a remote display protocol", (("spice",),), ("opt-vnc", "opt-vga")),
+    Topic("nested virtualization", "guests that run a hypervisor themselves",
+          (*(("nested", o) for o in _NESTED_OBJECTS), ("kvm", "in", "kvm")),
+          ("art-hardware-virtualization", "feat-kvm-module-parameters")),
+    Topic("VFIO", "the later device assignment framework", (("vfio",), ("vfio-pci",)),
+          ("feat-pci-passthrough", "opt-pcidevice")),
+    Topic("virtio-scsi", "a paravirtual SCSI controller", (("virtio-scsi",), ("virtio", "scsi")),
+          ("opt-drive", "limit-block-virtio")),
+    Topic("macvtap", "a host network backend", (("macvtap",),), ("opt-netdev", "opt-net")),
+    Topic("VirtFS", "host folders shared with the guest by 9p", (("virtfs",),), ("opt-drive",)),
+)
+_TOPIC_FIRST = frozenset(phrase[0] for topic in TOPICS for phrase in topic.phrases)
+
 # Some start of a name any of the checks below looks for; text without one needs no tokens.
 _TRIGGER = re.compile(r"sle|suse|rhel|red\s*hat|win|w2k|w7|microsoft|xp|vista|centos|ubuntu"
                       r"|debian|fedora|oracle|scientific|mandr|gentoo|bsd|solaris|netware|mac"
                       r"|xen|vmware|esx|vsphere|hyper|virtualbox|vbox|parallels|openvz|lxc"
-                      r"|docker|proxmox|bhyve|qemu|kvm", re.IGNORECASE)
+                      r"|docker|proxmox|bhyve|qemu|kvm|spice|nested|vfio|virtio|virtfs",
+                      re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Outside:
+    """What the check found for one query: the notice, and the entries to rank first."""
+
+    notice: str | None = None
+    nearest: tuple[tuple[str, float], ...] = ()  # (entry id, share of the query naming it)
+    words: frozenset[str] = frozenset()  # query words it recognised: not typos to correct
+
+
+NOTHING = Outside()
 
 
 class OutsideCheck:
@@ -97,18 +144,56 @@ class OutsideCheck:
         `typing`: the last word may be half-typed ("SLES 1" on the way to "SLES 11"), so a
         version that is the start of a covered one gets no notice yet.
         """
+        return self.check(text, typing).notice
+
+    def check(self, text: str, typing: bool = False) -> Outside:
+        """The notice of `text` (see `notice`) and the entries nearest to what it names."""
         if not _TRIGGER.search(text):  # most queries name no product at all: a cheap no
-            return None
+            return NOTHING
         toks = analysis.tokens(text, limit=16)
         if not toks:
-            return None
-        reasons = [*self._os_reasons(toks, typing), *_hypervisor_reasons(toks, self.product),
-                   *_qemu_reasons(toks, self.qemu_kvm_version, typing)]
+            return NOTHING
+        nearest: list[tuple[str, tuple[int, int]]] = []
+        reasons = [*self._os_reasons(toks, typing, nearest),
+                   *_hypervisor_reasons(toks, self.product),
+                   *_qemu_reasons(toks, self.qemu_kvm_version, typing),
+                   *self._topic_reasons(toks, nearest)]
         if not reasons:
-            return None
-        return f"Not in the {self.product} statement: {' '.join(reasons)} Closest entries below."
+            return NOTHING
+        content = sum(1 for t in toks if not t.is_stop) or len(toks)
+        ranked = dict.fromkeys(entry for entry, _ in nearest)
+        shares = {entry: min(1.0, (end - start) / content)
+                  for entry, (start, end) in reversed(nearest)}
+        words = frozenset(toks[i].whole for _, (start, end) in nearest for i in range(start, end))
+        return Outside(f"Not in the {self.product} statement: {' '.join(reasons)} "
+                       "Closest entries below.",
+                       tuple((entry, shares[entry]) for entry in ranked), words)
 
-    def _os_reasons(self, toks: Sequence[analysis.Token], typing: bool) -> list[str]:
+    def _find(self, entry_id: str) -> Any:
+        return self._kb.find(entry_id, self.release)
+
+    def _topic_reasons(self, toks: Sequence[analysis.Token],
+                       nearest: list[tuple[str, tuple[int, int]]]) -> list[str]:
+        """Technologies the statement never mentions, named by the query (TOPICS)."""
+        words = [t.whole for t in toks]
+        if not _TOPIC_FIRST.intersection(words):
+            return []
+        reasons = []
+        for topic in TOPICS:
+            span = _find_phrase(words, topic.phrases)
+            if span is None:  # (a word being typed on from a phrase is still the topic)
+                continue
+            if any(" ".join(p) in self._named for p in topic.phrases):  # an entry names it
+                continue
+            entries = [e for e in map(self._find, topic.nearest) if e is not None]
+            titles = "; ".join(e.title for e in entries)
+            reasons.append(f"the statement does not mention {topic.name} ({topic.what})"
+                           + (f"; nearest: {titles}." if titles else "."))
+            nearest += [(e.id, span) for e in entries]
+        return reasons
+
+    def _os_reasons(self, toks: Sequence[analysis.Token], typing: bool,
+                    nearest: list[tuple[str, tuple[int, int]]]) -> list[str]:
         from kvmhelpdesk.triage.osmatch import match_os, parse_os
 
         reasons = []
@@ -132,13 +217,25 @@ class OutsideCheck:
             found = match_os(name, None, self._kb, self.release)
             # Not a row: either plainly outside, or (Windows Server 2012 beside "Win 2K8+") a
             # row might cover it only by one reading of the statement; the message says which.
-            if found.entry is None and (found.status == "unsupported"
-                                        or getattr(found, "missed", None) is not None):
+            missed = getattr(found, "missed", None)
+            if found.entry is None and (found.status == "unsupported" or missed is not None):
                 reasons.append(found.message)
+                if missed is not None:  # the row it fell short of is the nearest answer
+                    nearest.append((missed.id, (start, end)))
         return reasons
 
     def _may_grow(self, word: str) -> bool:
         return any(v != word and v.startswith(word) for v in self._versions if v)
+
+
+def _find_phrase(words: Sequence[str], phrases: Sequence[tuple[str, ...]]
+                 ) -> tuple[int, int] | None:
+    """(start, end) of the first of `phrases` found in `words`, else None."""
+    for start, word in enumerate(words):
+        for phrase in phrases:
+            if word == phrase[0] and tuple(words[start:start + len(phrase)]) == phrase:
+                return start, start + len(phrase)
+    return None
 
 
 def _os_spans(toks: Sequence[analysis.Token]) -> list[tuple[int, int]]:

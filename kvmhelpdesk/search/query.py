@@ -21,6 +21,9 @@ MAX_QUERY_CHARS = 500
 MAX_QUERY_TOKENS = 16
 MAX_EXPANSIONS = 24  # thesaurus terms added to one query
 COMPLETION_WEIGHT = 0.6
+# How much a word found in a sentence makes it the snippet: the query's own, a completion or
+# correction of one, a synonym from the thesaurus.
+OWN_WORD, ALTERNATIVE, SYNONYM = 3.0, 2.0, 1.0
 CORRECTION_WEIGHT = 0.9
 
 
@@ -39,10 +42,13 @@ class QueryPlan:
     clauses: list[Clause] = field(default_factory=list)
     phrase: str = ""
     phrase_cased: str = ""
+    corrected_phrase: str = ""  # the phrase as the "did you mean" reads it (typos only)
     matches: list[Match] = field(default_factory=list)
     suggestion: str | None = None
     content_positions: frozenset[int] = frozenset()  # query tokens that are not stop words
     asked_kinds: frozenset[str] = frozenset()  # kinds the question words ask for (intent.py)
+    # entries nearest to what the statement does not cover (outside.py), with their share
+    nearest: tuple[tuple[str, float], ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -53,26 +59,45 @@ class QueryPlan:
         return any(c.correction for c in self.clauses)
 
     def highlight_keys(self) -> list[tuple[tuple[str, ...], float]]:
-        """(key group, weight) pairs whose words in an entry explain why it matched.
+        """(key group, weight) pairs whose words in an entry explain why it matched: they
+        choose the snippet sentence.
 
         A group counts for an entry only when all its keys occur there (multi-word thesaurus
         terms); technical tokens highlight as a whole, not by their parts. The query's own
         words weigh most when the snippet sentence is chosen, synonyms least.
         """
         groups: dict[tuple[str, ...], float] = {}
-        for clause in self.clauses:
-            tok = clause.token
-            for key in tok.keys if tok.is_word else tok.keys[:1]:
-                groups[(key,)] = max(groups.get((key,), 0.0), 3.0)
-            for word, _ in clause.alternatives:
-                for alt in analysis.tokens(word)[:1]:
-                    groups[(alt.keys[0],)] = max(groups.get((alt.keys[0],), 0.0), 2.0)
+        for key in self._typed_keys():
+            groups[(key,)] = OWN_WORD
+        for key in self._alternative_keys():
+            groups.setdefault((key,), ALTERNATIVE)
         for term in self.expansion_terms():
             keys = analysis.match_keys(term, drop_stop_words=True)
             if keys:
-                groups.setdefault(keys, 1.0)
+                groups.setdefault(keys, SYNONYM)
         stop = analysis.STOP_WORDS
         return [(g, w) for g, w in groups.items() if not all(k in stop for k in g)]
+
+    def own_keys(self) -> frozenset[str]:
+        """Keys of the words to highlight: the engineer's own words (any form of them: one
+        Porter stem), the word being typed completed, and typos as corrected. Not the
+        thesaurus's synonyms: "itanium" must not light up every "host" of an entry."""
+        return frozenset((*self._typed_keys(), *self._alternative_keys()))
+
+    def _typed_keys(self) -> list[str]:
+        """Keys of the query's words; of a plain word ("sles11") its parts too, unless a part
+        is a single character ("R2" is no "2")."""
+        keys = []
+        for clause in self.clauses:
+            tok = clause.token
+            keys.append(tok.keys[0])
+            if tok.is_word:
+                keys += [key for key in tok.keys[1:] if len(key) > 1]
+        return keys
+
+    def _alternative_keys(self) -> list[str]:
+        return [alt.keys[0] for clause in self.clauses for word, _ in clause.alternatives
+                if (alt := analysis.first_token(word)) is not None]
 
     def expansion_terms(self) -> list[str]:
         terms: list[str] = []
@@ -114,8 +139,13 @@ def clean(text: Any) -> str:
     return text[:MAX_QUERY_CHARS]
 
 
-def plan_query(text: str, vocabulary: Vocabulary, thesaurus: Thesaurus) -> QueryPlan:
-    """Tokens, completions of the word being typed, typo corrections and thesaurus matches."""
+def plan_query(text: str, vocabulary: Vocabulary, thesaurus: Thesaurus,
+               known: frozenset[str] = frozenset()) -> QueryPlan:
+    """Tokens, completions of the word being typed, typo corrections and thesaurus matches.
+
+    `known`: words recognised elsewhere (a technology the statement does not mention, such as
+    "spice"), never corrected into an index word that merely looks like them ("space").
+    """
     text = clean(text)
     toks = analysis.tokens(text, limit=MAX_QUERY_TOKENS)
     plan = QueryPlan(text)
@@ -129,10 +159,12 @@ def plan_query(text: str, vocabulary: Vocabulary, thesaurus: Thesaurus) -> Query
     plan.matches = _thesaurus_matches(thesaurus, toks)
     plan.asked_kinds = asked_kinds(toks)
     in_thesaurus = {k for m in plan.matches for seq in m.group.bare_keys for k in seq}
+    known_words = known
     typing_last = not text[-1:].isspace()
     for position, tok in enumerate(content):
         clause = Clause(tok)
-        known = tok.whole in vocabulary or tok.keys[0] in in_thesaurus
+        known = (tok.whole in vocabulary or tok.keys[0] in in_thesaurus
+                 or tok.whole in known_words)
         if typing_last and position == len(content) - 1 and len(tok.whole) >= 2:
             completions = vocabulary.complete(tok.whole, limit=6)
             clause.alternatives += [(w, COMPLETION_WEIGHT) for w in completions]
@@ -151,6 +183,9 @@ def plan_query(text: str, vocabulary: Vocabulary, thesaurus: Thesaurus) -> Query
         found = {id(m.group) for m in plan.matches}
         plan.matches += [m for m in _thesaurus_matches(thesaurus, meant)
                          if id(m.group) not in found]
+        # ... and ask for a kind, or be an entry's name ("maximun vcpus" -> "maximum vcpus")
+        plan.asked_kinds |= asked_kinds(meant)
+        plan.corrected_phrase = " ".join(t.whole for t in meant)
     return plan
 
 

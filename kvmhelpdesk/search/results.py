@@ -61,6 +61,14 @@ class SearchResult:
         """True when every matching entry is among the hits."""
         return len(self.hits) >= self.total
 
+    def count_text(self) -> str:
+        """How many entries match, as the app and the CLI say it: "25 of 161 matching entries"
+        when the hits are the best of more, "161 matching entries" when they are all."""
+        noun = "matching entry" if self.total == 1 else "matching entries"
+        if self.complete:
+            return f"{self.total} {noun}"
+        return f"{len(self.hits)} of {self.total} {noun}"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "query": self.query,

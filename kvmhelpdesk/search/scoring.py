@@ -10,6 +10,7 @@ Score of a document, largest parts first:
   ... or one of its aliases (other names, the statement's row label)          EXACT_ALIAS
   ... or a value of the option that the statement allows or refuses          EXACT_VALUE
   ... written with the same letter case (-M is not -m)                      + EXACT_PHRASE_CASED
+  ... or, after a typo, what the "did you mean" reads is a name or alias     x CORRECTED
   a technical token of a longer query (`-no-kvm`) is one of its names         EXACT_TOKEN
   per thesaurus group the query names that lists the entry                     ENTRY_BOOST
     (times the share of the query's words the group's term covers)
@@ -19,6 +20,9 @@ Score of a document, largest parts first:
   word's own best score (a rare completion must not outrank the word's topic)
   per thesaurus group the query names: the best of its other terms, scored like words (x0.4,
     times the same share)
+  per entry nearest to something the statement does not cover (outside.py: the guest row
+    "Windows Server 2012" falls short of, the options nearest "SPICE")           NEAREST_BOOST
+    (times the share of the query that names it, and 0.9 for each entry listed before it)
 and then, when the question words ask for a kind of entry (intent.py: "max" a limit, "speed"
 a performance figure), the entries of that kind count ASKED_KIND_FACTOR times.
 """
@@ -28,6 +32,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,9 +52,12 @@ EXACT_TOKEN_CASED = 8.0
 ENTRY_BOOST = 20.0
 EXPANSION_WEIGHT = 0.4
 ASKED_KIND_FACTOR = 1.5
+NEAREST_BOOST = 40.0
+CORRECTED = 0.9  # an exact match on the corrected query, against one on the query as typed
 PARTS_WEIGHT = 0.7
 K1, B = 1.2, 0.75
 CACHE_SIZE = 8192
+COMBINED_SIZE = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +84,23 @@ class IndexView:
         self._lengths: dict[str, tuple[dict[int, int], float]] = {}
         self._cache: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
         self._lock = threading.Lock()
+        # Scores of words and thesaurus terms over all fields, by what they were made from:
+        # typing a query repeats its earlier words and its synonyms at every keystroke.
+        self._combined: OrderedDict[tuple[Any, ...], dict[int, float]] = OrderedDict()
+
+    def combined(self, key: tuple[Any, ...], make: Callable[[], dict[int, float]]
+                 ) -> dict[int, float]:
+        """`make()` once per `key` while it is among the last COMBINED_SIZE used. The dict is
+        shared: callers must not change it."""
+        found = self._combined.get(key)
+        if found is None:
+            found = make()
+            self._combined[key] = found
+            if len(self._combined) > COMBINED_SIZE:
+                self._combined.popitem(last=False)
+        else:
+            self._combined.move_to_end(key)
+        return found
 
     def _field_lengths(self, field: str) -> tuple[dict[int, int], float]:
         found = self._lengths.get(field)
@@ -129,7 +154,11 @@ def _add(total: dict[int, float], scores: dict[int, float], weight: float = 1.0)
 
 
 def fielded(view: IndexView, key: str) -> dict[int, float]:
-    """BM25 of one key summed over the text fields with their weights."""
+    """BM25 of one key summed over the text fields with their weights (shared: read only)."""
+    return view.combined(("fielded", key), lambda: _fielded(view, key))
+
+
+def _fielded(view: IndexView, key: str) -> dict[int, float]:
     total: dict[int, float] = {}
     for field, field_weight in FIELD_WEIGHTS.items():
         _add(total, view.scored(field, key), field_weight)
@@ -137,7 +166,12 @@ def fielded(view: IndexView, key: str) -> dict[int, float]:
 
 
 def phrase_scores(view: IndexView, term: str) -> dict[int, float]:
-    """A thesaurus term: documents with all its words, scored like words over the fields."""
+    """A thesaurus term: documents with all its words, scored like words over the fields
+    (shared: read only)."""
+    return view.combined(("phrase", term), lambda: _phrase_scores(view, term))
+
+
+def _phrase_scores(view: IndexView, term: str) -> dict[int, float]:
     keys = analysis.match_keys(term, drop_stop_words=True)
     if not keys:
         return {}
@@ -153,14 +187,20 @@ def phrase_scores(view: IndexView, term: str) -> dict[int, float]:
 
 def word_scores(view: IndexView, keys: tuple[str, ...], is_word: bool,
                 weight: float) -> dict[int, float]:
-    """One word over every text field; a technical token also by its parts."""
-    total = fielded(view, keys[0])
+    """One word over every text field; a technical token also by its parts (shared when
+    `weight` is 1: read only)."""
+    total = view.combined(("word", keys, is_word), lambda: _word_scores(view, keys, is_word))
     if weight != 1.0:
         total = {docnum: value * weight for docnum, value in total.items()}
+    return total
+
+
+def _word_scores(view: IndexView, keys: tuple[str, ...], is_word: bool) -> dict[int, float]:
+    total = dict(fielded(view, keys[0]))
     parts = keys[1:]
     if parts:
         # All parts present: full weight; some present: less, by the square of the share.
-        bonus = PARTS_WEIGHT * weight * (0.6 if is_word else 1.0)
+        bonus = PARTS_WEIGHT * (0.6 if is_word else 1.0)
         found: dict[int, list[float]] = {}
         for part in parts:
             for docnum, value in view.scored("body", part).items():
@@ -186,19 +226,24 @@ def score(plan: QueryPlan, view: IndexView) -> dict[int, float]:
                                ("alias", plan.phrase, EXACT_ALIAS),
                                ("value", plan.phrase, EXACT_VALUE),
                                ("exactcase", plan.phrase_cased, EXACT_PHRASE_CASED)))
+    if plan.corrected_phrase:  # what a typo meant may be a name too, worth a little less
+        _exact_bonus(total, view, (("exact", plan.corrected_phrase, EXACT_PHRASE * CORRECTED),
+                                   ("alias", plan.corrected_phrase, EXACT_ALIAS * CORRECTED)))
     multi = len(plan.clauses) > 1
     for clause in plan.clauses:
         tok = clause.token
-        best = word_scores(view, tok.keys, tok.is_word, 1.0)
+        best = dict(word_scores(view, tok.keys, tok.is_word, 1.0))
         # A word found as typed caps what its completions may add: "itanium host" must not
         # rank the rare "hostfwd" above the entries about hosts.
         ceiling = max(best.values(), default=0.0) or math.inf
         for word, weight in clause.alternatives:
-            for alt in analysis.tokens(word)[:1]:
-                for docnum, value in word_scores(view, alt.keys, alt.is_word, weight).items():
-                    value = min(value, weight * ceiling)
-                    if value > best.get(docnum, 0.0):
-                        best[docnum] = value
+            alt = analysis.first_token(word)
+            if alt is None:
+                continue
+            for docnum, value in word_scores(view, alt.keys, alt.is_word, 1.0).items():
+                value = weight * min(value, ceiling)
+                if value > best.get(docnum, 0.0):
+                    best[docnum] = value
         _add(total, best)
         if multi and not tok.is_word:
             _exact_bonus(total, view, (("exact", tok.whole, EXACT_TOKEN),
@@ -216,6 +261,9 @@ def score(plan: QueryPlan, view: IndexView) -> dict[int, float]:
                 if value > best.get(docnum, 0.0):
                     best[docnum] = value
         _add(total, best, EXPANSION_WEIGHT * coverage)
+    for rank, (entry_id, share) in enumerate(plan.nearest):
+        for docnum in view.by_id.get(entry_id, ()):  # nearest first, in the order given
+            total[docnum] = total.get(docnum, 0.0) + NEAREST_BOOST * share * 0.9 ** rank
     if plan.asked_kinds:
         docs = view.docs
         for docnum, value in total.items():

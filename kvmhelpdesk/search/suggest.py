@@ -3,8 +3,12 @@
 whoosh's `correct_query` is not used: in whoosh-reloaded 2.7.5 it raises TypeError on some
 hyphenated tokens. Corrections here come from a symmetric-delete table (every word and every
 word with one letter deleted), which finds one insertion, deletion, substitution or swap with a
-few dict look-ups; longer words fall back to a bounded scan. The table is built on the first
-typo only, so queries without typos never pay for it. Nothing in here may raise.
+few dict look-ups; longer words fall back to a bounded scan of the words that share a first
+letter, of a similar length, that share enough letter pairs to be two edits away (a cheap set
+test that spares most of the exact, slow, edit distances). The tables are built on the first
+typo only, so queries without typos never pay for them, and answers are remembered: typing
+"miratio" letter by letter asks for the same corrections again and again. Nothing in here may
+raise.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from kvmhelpdesk.search.analysis import STOP_WORDS
 
 MIN_CORRECTABLE = 4  # shorter words have too many neighbours to guess from
 MAX_CORRECTABLE = 40
+ANSWERS_KEPT = 4096  # corrections remembered (per word asked), then forgotten all at once
 
 
 def edit_distance(a: str, b: str, limit: int = 2) -> int:
@@ -45,6 +50,22 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
+def _pairs(word: str) -> frozenset[str]:
+    return frozenset(word[i:i + 2] for i in range(len(word) - 1))
+
+
+class _ScanIndex:
+    """The vocabulary by first or second letter and length, with each word's letter pairs."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.by_head: dict[tuple[str, int],
+                           list[tuple[str, frozenset[str], frozenset[str]]]] = {}
+        for word in words:
+            entry = (word, frozenset(word), _pairs(word))
+            for head in dict.fromkeys(word[:2]):
+                self.by_head.setdefault((head, len(word)), []).append(entry)
+
+
 class Vocabulary:
     """The words of the index with their document frequencies."""
 
@@ -52,6 +73,8 @@ class Vocabulary:
         self.frequencies = dict(frequencies)
         self._sorted = sorted(self.frequencies)
         self._table: dict[str, list[str]] | None = None
+        self._scan_index: _ScanIndex | None = None
+        self._answers: dict[tuple[str, int], list[str]] = {}
         self._lock = threading.Lock()
 
     def __contains__(self, word: object) -> bool:
@@ -59,6 +82,11 @@ class Vocabulary:
 
     def __len__(self) -> int:
         return len(self.frequencies)
+
+    def prepare(self) -> None:
+        """Build the typo tables now (about 0.1 s) rather than on the first typo."""
+        self._delete_table()
+        self._get_scan_index()
 
     def complete(self, prefix: str, limit: int = 8, scan: int = 400) -> list[str]:
         """The most frequent words that start with `prefix` (not the prefix itself)."""
@@ -76,10 +104,17 @@ class Vocabulary:
 
     def correct(self, word: str, limit: int = 3) -> list[str]:
         """Likely intended words for an unknown `word`, best first; [] when unsure or on error."""
-        try:
-            return self._correct(word, limit)
-        except Exception:  # a suggestion is a nicety: it must never break a search
-            return []
+        key = (word, limit)
+        found = self._answers.get(key)
+        if found is None:
+            try:
+                found = self._correct(word, limit)
+            except Exception:  # a suggestion is a nicety: it must never break a search
+                return []
+            if len(self._answers) >= ANSWERS_KEPT:
+                self._answers.clear()
+            self._answers[key] = found
+        return list(found)
 
     def _correct(self, word: str, limit: int) -> list[str]:
         if not (MIN_CORRECTABLE <= len(word) <= MAX_CORRECTABLE) or word in self.frequencies:
@@ -105,10 +140,29 @@ class Vocabulary:
         return [s[-1] for s in scored[:limit]]
 
     def _scan(self, word: str, max_distance: int) -> set[str]:
-        """Words sharing the first or second letter and of similar length (two-edit typos)."""
-        heads = {word[0], word[1]}
-        return {w for w in self._sorted
-                if abs(len(w) - len(word)) <= max_distance and (w[0] in heads or w[1:2] in heads)}
+        """Words sharing the first or second letter, of similar length, and close enough by
+        two cheap set tests that never rule out a word `max_distance` edits away: each edit
+        takes at most one letter of either word away, so at most `max_distance` letters of one
+        are missing from the other; and it changes at most three letter pairs (a swap of
+        neighbours: "abcd"/"acbd"), so they share all but 3 * `max_distance` pairs."""
+        by_head = self._get_scan_index().by_head
+        letters, pairs = frozenset(word), _pairs(word)
+        found = set()
+        for head in dict.fromkeys(word[:2]):
+            for length in range(len(word) - max_distance, len(word) + max_distance + 1):
+                for other, their_letters, their_pairs in by_head.get((head, length), ()):
+                    if (len(letters - their_letters) <= max_distance
+                            and len(their_letters - letters) <= max_distance
+                            and len(pairs & their_pairs)
+                            >= max(len(pairs), len(their_pairs)) - 3 * max_distance):
+                        found.add(other)
+        return found
+
+    def _get_scan_index(self) -> _ScanIndex:
+        with self._lock:
+            if self._scan_index is None:
+                self._scan_index = _ScanIndex(self._sorted)
+            return self._scan_index
 
     def _delete_table(self) -> dict[str, list[str]]:
         with self._lock:

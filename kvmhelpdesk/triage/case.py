@@ -121,13 +121,13 @@ PERFORMANCE = _obj(category=_s(*PERF_CATEGORIES), mode=_s(*PERF_MODES),
                    measured_percent=Spec("number", minimum=0))
 # v2: the engineer's answer to one condition of the verdict, keyed by the condition's `key`.
 CONFIRMATION = _obj(state=Spec("str", choices=CONFIRMATION_STATES, required=True),
-                    note=_s(), at=_s())
+                    note=_s(), at=_s(nullable=True))  # "" read as null; written as null
 # v2: where one answer was read (a support bundle's file, line and block heading).
 EVIDENCE = _obj(file=Spec("str", required=True), line=_i(1), section=_s(), excerpt=_s(),
                 origin=_s())
 # v2: what the case was built from (a support bundle), for reports and the wizard.
 SOURCE = _obj(kind=Spec("str", required=True), name=_s(), hostname=_s(), collected=_s(),
-              files=_list(_s()))
+              files=_list(_s()), notes=_list(_s()))
 CASE = Spec("object", fields={
     "format": Spec("str", choices=(CASE_FORMAT,), required=True),
     "version": Spec("int", choices=READABLE_VERSIONS, required=True),
@@ -333,6 +333,10 @@ def dump_case(case: Mapping[str, Any]) -> str:
     data = dict(case)
     if "version" in data:
         data["version"] = needed_version(case)
+    records = data.get("confirmations")
+    if isinstance(records, Mapping):  # a confirmation's unknown time is null, never ""
+        data["confirmations"] = {key: {**r, "at": None} if isinstance(r, Mapping) and
+                                 r.get("at") == "" else r for key, r in records.items()}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -22,6 +22,7 @@ from kvmhelpdesk.triage.findings import (
     OPEN,
     REFUTED,
     UNLISTED,
+    VERDICT_ORDER,
     Confirmation,
     Finding,
 )
@@ -42,6 +43,19 @@ def read_records(case: Mapping[str, Any]) -> dict[str, Confirmation]:
     return out
 
 
+def bears_verdict(condition: Finding) -> bool:
+    """Whether an answer to this condition can change a verdict: it stands for answers the
+    rules judge, or its confirmation or refutation becomes a verdict-bearing finding. A
+    condition without that (a note to check, advice) is informational: confirming it is no
+    evidence for the verdict."""
+    ask = condition.ask
+    if ask is None:
+        return False
+    return bool(ask.confirm or ask.refute) or any(
+        outcome is not None and outcome[0] in VERDICT_ORDER
+        for outcome in (ask.confirmed, ask.refuted))
+
+
 @dataclass
 class Resolution:
     """What the recorded answers to conditions amount to."""
@@ -53,18 +67,59 @@ class Resolution:
     states: dict[str, Confirmation] = field(default_factory=dict)  # condition key -> record
 
 
+@dataclass
+class States:
+    """The records each condition shows, and which of them the check does not act on."""
+
+    shown: dict[str, Confirmation] = field(default_factory=dict)  # condition key -> record
+    # Members of a group line refuted as a whole: shown refuted, judged on nothing.
+    undecided: set[str] = field(default_factory=set)
+    reviews: list[Finding] = field(default_factory=list)  # one needs-review line per such group
+
+    @property
+    def acted(self) -> dict[str, Confirmation]:
+        """The records the check turns into answers or findings."""
+        return {k: r for k, r in self.shown.items() if k not in self.undecided}
+
+
 def member_states(conditions: list[Finding],
-                  records: Mapping[str, Confirmation]) -> dict[str, Confirmation]:
-    """Each condition's record: its own key's, else that of the group line it falls in."""
-    states = {c.key: records[c.key] for c in conditions if c.key in records}
+                  records: Mapping[str, Confirmation]) -> States:
+    """Each condition's record: its own key's, else that of the group line it falls in.
+
+    A group line of several guests refuted as a whole does not say which of them it fails for:
+    no member is judged on it (never all of them unsupported at once); the line shows the
+    refutation and a needs-review finding names the guests still to answer one by one.
+    """
+    out = States({c.key: records[c.key] for c in conditions if c.key in records})
     if not records:
-        return states
-    for line in group_conditions([_with_state(c, states) for c in conditions]):
+        return out
+    by_key = {c.key: c for c in conditions}
+    for line in group_conditions([_with_state(c, out.shown) for c in conditions]):
         record = records.get(line.key)
-        if record is not None and line.members:
-            for member in line.members:
-                states.setdefault(member, record)
-    return states
+        if record is None or not line.members:
+            continue
+        fresh = [m for m in line.members if m not in out.shown]
+        for member in fresh:
+            out.shown[member] = record
+        if record.state == REFUTED and len(line.members) > 1 and fresh:
+            out.undecided.update(fresh)
+            out.reviews.append(_refuted_group(line, record, [by_key[m] for m in fresh]))
+    return out
+
+
+def _refuted_group(line: Finding, record: Confirmation, members: list[Finding]) -> Finding:
+    """A group line refuted as a whole: needs review, naming the guests left unanswered."""
+    who = _who([m.ask.who if m.ask is not None and m.ask.who else
+                m.scope[len(GUEST_SCOPE):] if m.scope.startswith(GUEST_SCOPE) else m.scope
+                for m in members])
+    note = f" (Note: {record.note.strip().rstrip('.')}.)" if record.note.strip() else ""
+    return Finding(rule=line.rule, scope=line.scope, status=UNLISTED,
+                   message=f"Refuted for {who} as a group: the customer says it does not hold "
+                           "for at least one of them but not for which, so none of them is "
+                           "judged on it. Record the answer guest by guest (each can be refuted "
+                           f"on its own): needs review.{note}",
+                   entry=line.entry, section=line.section, key=f"{line.key}#{REFUTED}",
+                   basis=line.basis, confirmation=record)
 
 
 def resolve(conditions: list[Finding], states: Mapping[str, Confirmation]) -> Resolution:

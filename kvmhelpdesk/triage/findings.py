@@ -28,10 +28,10 @@ class Confirmation:
 
     state: str  # confirmed | open | refuted
     note: str = ""
-    at: str = ""
+    at: str = ""  # "" when unknown (JSON: null)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"state": self.state, "note": self.note, "at": self.at}
+        return {"state": self.state, "note": self.note, "at": self.at or None}
 
 
 @dataclass(frozen=True)
@@ -110,3 +110,14 @@ def worst(statuses: list[str]) -> str:
     """The worst verdict-bearing status of `statuses` ("supported" when none bear a verdict)."""
     ranked = [VERDICT_ORDER.index(s) for s in statuses if s in VERDICT_ORDER]
     return VERDICT_ORDER[max(ranked)] if ranked else "supported"
+
+
+# How a rule words a condition that only the statement's owner can settle (the statement is
+# silent or ambiguous on it); every such message ends "confirm with the statement's owner".
+OWNER_QUESTION = "confirm with the statement's owner"
+
+
+def asks_statement_owner(finding: Finding) -> bool:
+    """A condition the customer cannot answer: the statement itself is silent or unclear, so
+    reports and the verdict page list it apart, as an open question about the statement."""
+    return finding.status == CONDITION and OWNER_QUESTION in finding.message.lower()

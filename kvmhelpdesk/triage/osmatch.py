@@ -43,7 +43,7 @@ _OTHER = (
     (re.compile(r"mac\s*os|os\s*x(?![a-z])"), "macOS"),
 )
 _SLED = re.compile(r"(?<![a-z])sled(?![a-z])|suse\s+linux\s+enterprise\s+desktop"
-                   r"|(?<![a-z])sle[\s-]+desktop|suse.*desktop")
+                   r"|(?<![a-z])sle(?![a-z]).*desktop|suse.*desktop")
 _SLES = re.compile(r"(?<![a-z])sles(?![a-z])|suse\s+linux\s+enterprise|(?<![a-z])sle(?![a-z])"
                    r"|(?<![a-z])suse(?![a-z])")
 # Words that make a SUSE name the Server product; without one, "SLE 11 SP1" could be SLED too.
@@ -103,6 +103,13 @@ class OsMatch:
     bits: int | None = None
     parsed: ParsedOs | None = None
     missed: Entry | None = None  # the row the OS fell short of (SP too low or too high)
+    # A question the text leaves open, as a condition to confirm: its wording, the OS text a
+    # confirmation (a refutation) stands for, and the (status, message) a refutation becomes
+    # where no OS text can say it.
+    question: str = ""
+    confirm_os: str | None = None
+    refute_os: str | None = None
+    refuted: tuple[str, str] | None = None
 
 
 @lru_cache(maxsize=4096)
@@ -228,9 +235,12 @@ def match_os(text: str | None, bits: int | None, kb: KnowledgeBase,
                 server.status == desktop.status:
             return server
         return OsMatch(None, "condition", f"'{text}' does not say Server or Desktop: as SLES it "
-                       f"{_describe(server)}; as SLED it {_describe(desktop)}. Confirm which "
-                       "product the guest runs.", tuple(confirm), effective, parsed,
-                       missed=server.entry or desktop.entry)
+                       f"{_describe(server)}; as SLED it {_describe(desktop)}. Ask the customer "
+                       "which product the guest runs: confirmed means the Server product "
+                       "(SLES), refuted the Desktop product (SLED).", tuple(confirm), effective,
+                       parsed, missed=server.entry or desktop.entry,
+                       confirm_os=f"{text.strip()} (Server)",
+                       refute_os=f"{text.strip()} (Desktop)")
     return _in_family(text, family, version, rows, effective, confirm, parsed)
 
 
@@ -274,8 +284,11 @@ def _in_family(text: str, family: str, version: str | None, rows: list[Entry],
 
 def _plus_reading(text: str, version: str, rows: list[Entry], confirm: list[str],
                   bits: int | None, parsed: ParsedOs) -> OsMatch | None:
-    """A later release than a row whose "+" follows the version itself ("Win 2K8+"): whether
-    the "+" means later releases too is what decides it, and the statement does not say."""
+    """A later release than the newest row whose "+" follows the version itself ("Win 2K8+",
+    kvm-supported.txt L84): not in the table. Only if that "+" also meant later releases would
+    the row cover it, and the statement does not say so; at best it is what the row is (the
+    ceiling), and it needs review. The condition asks whether the guest is in fact the row's
+    own product (confirmed: the row) or the later release (refuted: not in the table)."""
     if not version.isdigit() or not rows or rows[0].fields["family"] != "windows":
         return None
     plus = [r for r in rows if r.fields.get("or_later") and r.fields["version"].isdigit()
@@ -283,13 +296,24 @@ def _plus_reading(text: str, version: str, rows: list[Entry], confirm: list[str]
     if not plus:
         return None
     row = max(plus, key=lambda r: int(r.fields["version"]))
-    label = STATUS_LABELS.get(row.status or "supported", row.status or "supported")
-    return OsMatch(None, "condition", f"'{text}' is not a row of the guest OS table. Whether row "
-                   f"'{_label(row)}' covers it depends on how its \"+\" is read: as later "
-                   f"releases too, it would be {label}; as {row.fields.get('product') or 'that'} "
-                   f"only{_interpretation(row)}, it is not in the table. The statement does not "
-                   "say which: confirm with the statement's owner.", tuple(confirm), bits,
-                   parsed, missed=row)
+    status = row.status or "supported"
+    label = STATUS_LABELS.get(status, status)
+    product = row.fields.get("product") or _label(row)
+    name = f"{FAMILY_NAMES['windows']} Server {version}"
+    message = (f"'{text}' is not in the guest OS table: its Windows rows end at "
+               f"'{_label(row)}', read here as {product}{_interpretation(row)}. Only if "
+               f"that \"+\" also meant later releases would row '{_label(row)}' cover it, and "
+               f"then as {label} at best; the statement does not say so (L84): needs review.")
+    question = (f"'{text}': confirm the guest is in fact {product} (row '{_label(row)}', "
+                f"{label}). Refuted means it is {name} or later, which is not in the guest OS "
+                "table.")
+    refuted = ("unsupported", f"'{text}' is {name} or later (the customer says so): it is not "
+               f"in the guest OS table, whose Windows rows end at '{_label(row)}' ({product}), "
+               "so it is not supported by this statement. Whether that \"+\" was meant to "
+               "reach later releases is not stated: ask the statement's owner if the customer "
+               "disputes it.")
+    return OsMatch(None, status, message, tuple(confirm), bits, parsed, missed=row,
+                   question=question, confirm_os=product, refuted=refuted)
 
 
 def _judge_sp(text: str, sp: int | None, candidates: list[Entry], bits: int | None,
@@ -301,6 +325,14 @@ def _judge_sp(text: str, sp: int | None, candidates: list[Entry], bits: int | No
         if minimum > 0:
             confirm.append(f"'{text}' gives no {unit}: row '{_label(row)}' {_sp_words(row)}; "
                            f"confirm the installed {unit}.")
+        elif unit == "service pack" and not row.fields.get("or_later"):
+            # "Win 7": the row names no service pack, so whether SP1 is covered is not stated;
+            # which one the guest runs decides whether that question arises at all.
+            product = row.fields.get("product") or _label(row)
+            confirm.append(f"'{text}' gives no service pack, and row '{_label(row)}' names "
+                           f"none: confirm the guest runs {product} without a service pack. "
+                           "With SP1 or later it is an open question whether the row covers "
+                           "it (the statement does not say).")
         return _matched(text, row, bits, confirm, parsed)
     accepted = [r for r in candidates if _accepts(r, sp)]
     if accepted:

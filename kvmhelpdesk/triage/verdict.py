@@ -13,6 +13,7 @@ from typing import Any
 from kvmhelpdesk.kb import KnowledgeBase
 from kvmhelpdesk.triage import confirm
 from kvmhelpdesk.triage.case import CaseError, validate_case, validate_guest
+from kvmhelpdesk.triage.evidence import EvidenceIndex
 from kvmhelpdesk.triage.findings import (
     ADVICE,
     CONDITION,
@@ -74,6 +75,10 @@ class Verdict:
     # a confirmation or refutation speaks for: what decides whether anything was judged.
     answers: dict[str, Any] = field(default_factory=dict, repr=False)
     settled: frozenset[str] = frozenset()
+    # Where the case's answers were read (answer path -> file, line, section, excerpt) and
+    # what from (a support bundle): reports show each finding's source lines.
+    evidence: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+    source: dict[str, Any] = field(default_factory=dict)
 
     def add(self, findings: Iterable[Finding] = (), options: Iterable[OptionFinding] = ()) -> None:
         """Append findings from elsewhere (an analyzer) and recompute the verdicts.
@@ -104,8 +109,11 @@ class Verdict:
         return any(p in self.settled or has_path(self.answers, p) for p in finding.basis)
 
     def _verdict_of(self, findings: list[Finding]) -> str:
+        """A confirmed condition is evidence only where it bears on the verdict (its answer or
+        its refutation would change it): ticking an informational one decides nothing."""
         if any(self.judged(f) for f in findings) or any(
-                f.status == CONDITION and f.state == CONFIRMED for f in findings):
+                f.status == CONDITION and f.state == CONFIRMED and confirm.bears_verdict(f)
+                for f in findings):
             return worst([f.status for f in findings])
         return UNDETERMINED
 
@@ -148,18 +156,34 @@ class Verdict:
     def unlisted(self) -> list[Finding]:
         return self.with_status(UNLISTED)
 
+    def evidence_index(self) -> EvidenceIndex:
+        """The case's evidence, ready to join to findings (`.sources(finding.basis)`)."""
+        return EvidenceIndex(self.evidence)
+
     def to_dict(self) -> dict[str, Any]:
         """The `check --json` document (a contract for tools outside the project)."""
-        return {
+        index = self.evidence_index()
+        findings = []
+        for finding in self.findings:
+            item = finding.to_dict()
+            item["evidence"] = [{"path": path, **entry} for path, entry in
+                                index.sources(finding.basis)] if index else []
+            findings.append(item)
+        document = {
             "verdict": self.verdict,
             "release": self.release,
             "title": self.title,
             "guests": [g.to_dict() for g in self.guests],
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": findings,
             "performance": [p.to_dict() for p in self.performance],
             "options": [o.to_dict() for o in self.options],
             "condition_counts": self.condition_counts(),
         }
+        if self.source:
+            document["source"] = dict(self.source)
+        if self.evidence:
+            document["evidence"] = {path: dict(entry) for path, entry in self.evidence.items()}
+        return document
 
 
 def _lookup(kb: KnowledgeBase, release: str | None) -> Lookup:
@@ -221,16 +245,16 @@ def check(case: dict[str, Any], kb: KnowledgeBase, *, validate: bool = True) -> 
     if records:
         first = [f for f in findings if f.status == CONDITION]
         states = confirm.member_states(first, records)
-        resolution = confirm.resolve(first, states)
+        resolution = confirm.resolve(first, states.acted)
         if resolution.overlay:
             answers = confirm.apply_overlay(case, resolution.overlay)
             ctx, second, performance = _judge(answers, look, kb)
         else:
             second = findings
-        conditions = confirm.merge(findings, second, states)
+        conditions = confirm.merge(findings, second, states.shown)
         judged = confirm.annotate((f for f in second if f.status != CONDITION),
                                   resolution.sources)
-        findings = _in_order(judged + resolution.outcomes, conditions)
+        findings = _in_order(judged + resolution.outcomes + states.reviews, conditions)
         settled = frozenset(resolution.settled)
     findings = _unique_keys(_grouped(findings))
 
@@ -239,17 +263,23 @@ def check(case: dict[str, Any], kb: KnowledgeBase, *, validate: bool = True) -> 
         verdict=UNDETERMINED, release=look.release, findings=findings,
         performance=performance, title=case.get("title") or "", release_title=release.title,
         host=dict(case.get("host") or {}), answers=answers, settled=settled,
-        guests=[_guest_verdict(g) for g in ctx.guests],
+        guests=[_guest_verdict(g, case) for g in ctx.guests],
+        evidence={p: dict(e) for p, e in (case.get("evidence") or {}).items()},
+        source=dict(case.get("source") or {}),
     )
     verdict.recompute()
     return verdict
 
 
-def _guest_verdict(g: GuestContext) -> GuestVerdict:
+def _guest_verdict(g: GuestContext, case: dict[str, Any]) -> GuestVerdict:
+    """The guest as judged; its OS as the case gives it (a confirmed answer may have made the
+    OS text the rules judged unambiguous: "SLE 11 SP1 (Server)")."""
     entry = g.os.entry if g.os is not None else None
     bits = g.get("bits") if g.get("bits") is not None else (g.os.bits if g.os else None)
+    given = list(case.get("guests") or ())
+    os_text = given[g.index].get("os") if g.index < len(given) else g.get("os")
     return GuestVerdict(name=g.name, verdict=UNDETERMINED, os_entry=entry.id if entry else None,
-                        os=g.get("os"), os_row=(entry.source_text or entry.title)
+                        os=os_text, os_row=(entry.source_text or entry.title)
                         if entry else None, bits=bits, vcpus=g.get("vcpus"),
                         memory_mb=g.get("memory_mb"))
 
@@ -298,9 +328,13 @@ def _unique_keys(findings: list[Finding]) -> list[Finding]:
 
 
 def _no_guests(kb: KnowledgeBase, release: str) -> Finding:
-    """A case without guests: say so, or "Supported" would read as a verdict on guests too."""
+    """A case without guests: say so, or "Supported" would read as a verdict on guests too.
+
+    A note, not a condition: there is nothing for the customer to confirm, and ticking it must
+    not turn an empty case green.
+    """
     table = kb.find("art-guest-os-table", release)
-    return Finding(rule="case.guests", scope="host", status=CONDITION,
+    return Finding(rule="case.guests", scope="host", status=ADVICE,
                    message="No guest is described: this verdict covers the host only. Add the "
                            "guests (or import their command lines or XML) to check them.",
                    entry=table.id if table else None,

@@ -38,7 +38,15 @@ def test_suse_release_sles11_sp1():
 
 def test_suse_release_desktop_and_ga():
     text = "SUSE Linux Enterprise Desktop 11 (x86_64)\nVERSION = 11\nPATCHLEVEL = 0\n"
-    assert parse_suse_release(text).text == "SLED 11"
+    assert parse_suse_release(text).text == "SLED 11 GA"  # PATCHLEVEL = 0 is the GA release
+
+
+def test_suse_release_patchlevel_0_is_ga():
+    """kvm-supported.txt L5: SLES 11 GA (kvm a technical preview) is not "SLES 11" unknown."""
+    text = "SUSE Linux Enterprise Server 11 (x86_64)\nVERSION = 11\nPATCHLEVEL = 0\n"
+    assert parse_suse_release(text).text == "SLES 11 GA"
+    no_level = "SUSE Linux Enterprise Server 11 (x86_64)\nVERSION = 11\n"
+    assert parse_suse_release(no_level).text == "SLES 11"  # no PATCHLEVEL: not known
 
 
 def test_os_release_pretty_name():

@@ -72,8 +72,26 @@ def test_lists_nest_and_number_with_hanging_indents() -> None:
     ]
 
 
-def test_external_links_keep_their_text_only() -> None:
-    assert markdown_text("See [the site](https://example.org).", 80) == "See the site."
+def test_web_links_print_their_address() -> None:
+    """Issue 11 review: a terminal cannot follow a link, so the address is printed after its
+    text; an address shown as itself is not repeated."""
+    assert markdown_text("See [the site](https://example.org).", 80) == \
+        "See the site (https://example.org)."
+    assert markdown_text("At <http://example.org/a>.", 80) == "At http://example.org/a."
+    assert markdown_text("- [notes](http://x.example/n)", 80) == "- notes (http://x.example/n)"
+    assert markdown_text("[raw](entry:art-raw-storage)", 80) == "raw [art-raw-storage]"
+
+
+def test_restrictions_and_facts_in_the_pages_order(kb) -> None:
+    """The terminal shows what the page shows, in its order: an option's value table
+    stands for its restriction sentences, and comes before the body that says "the table
+    above"."""
+    text = entry_text(kb.get("opt-drive"), kb, width=100)
+    assert "Restrictions and conditions" not in text
+    assert text.index("format= supported") < text.index("the table above")
+    feature = entry_text(kb.get("feat-vm-install"), kb, width=100)
+    assert feature.count("Restrictions and conditions:") == 1
+    assert feature.index("Restrictions and conditions:") < feature.index("Customers may define")
 
 
 def test_every_entry_renders_as_text(kb) -> None:

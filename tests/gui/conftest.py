@@ -21,6 +21,8 @@ def window(qtbot, settings):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    # As a user finds it: event filters, menus and drops are set up once it has painted.
+    qtbot.waitUntil(lambda: win._after_paint_done)
     return win
 
 

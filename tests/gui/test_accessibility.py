@@ -40,6 +40,30 @@ def unnamed_controls(root: QWidget) -> list[str]:
     return missing
 
 
+def unnamed_parts(root: QWidget) -> list[str]:
+    """What `unnamed_controls` lets pass but a screen reader still visits: tab widgets,
+    scroll areas, header views, selectable labels, an editable combo box's field."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QHeaderView, QLabel, QTabWidget
+
+    missing = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget.objectName().startswith("qt_") or widget.window() is not root.window():
+            continue
+        selectable = (isinstance(widget, QLabel) and widget.textInteractionFlags()
+                      & Qt.TextInteractionFlag.TextSelectableByMouse)
+        if not (isinstance(widget, (QTabWidget, QAbstractScrollArea, QHeaderView)) or selectable
+                or (isinstance(widget, QLineEdit) and isinstance(widget.parent(), QComboBox))):
+            continue
+        if isinstance(widget, QAbstractItemView) and isinstance(widget.parent(), QWidget) \
+                and widget.parent().objectName() == "" and not isinstance(widget, QHeaderView):
+            continue  # a combo box's popup list
+        own = widget.accessibleName()
+        if not own or (selectable and own == widget.text()):
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r} in "
+                           f"{widget.parent().objectName()!r}")
+    return missing
+
+
 def _build_everything(window) -> None:
     """Make the parts that are built on first use, so they are checked too."""
     window.reading.find()
@@ -52,6 +76,28 @@ def _build_everything(window) -> None:
 def test_every_control_in_the_main_window_has_a_name(window) -> None:
     _build_everything(window)
     assert unnamed_controls(window) == []
+    assert unnamed_parts(window) == []
+    assert window.ui.mainTabs.accessibleName() == "Entry and guest OS matrix"
+
+
+def test_every_wizard_page_names_its_parts(wizard) -> None:
+    """Tables' headers, the host page's scroll area and editable combos, the case file."""
+    from kvmhelpdesk.gui.wizard.pages.guests import GuestsPage
+    from kvmhelpdesk.gui.wizard.pages.host import HostPage
+    from kvmhelpdesk.gui.wizard.pages.performance import PerformancePage
+    from kvmhelpdesk.gui.wizard.pages.ticket import TicketPage
+
+    host = wizard.page_of(HostPage).ui
+    assert host.answersScroll.accessibleName() == "Host answers"
+    assert host.osCombo.lineEdit().accessibleName() == host.osCombo.accessibleName() != ""
+    assert host.archCombo.lineEdit().accessibleName() == host.archCombo.accessibleName() != ""
+    assert wizard.page_of(TicketPage).ui.caseFileLabel.accessibleName() == "Case file"
+    for page, table in ((GuestsPage, "guestTable"), (PerformancePage, "perfTable")):
+        view = getattr(wizard.page_of(page).ui, table)
+        name = view.horizontalHeader().accessibleName()
+        assert name.endswith("column headers") and table not in name, name
+    for page_class in (TicketPage, HostPage, GuestsPage, PerformancePage):
+        assert unnamed_parts(wizard.page_of(page_class)) == [], page_class.__name__
 
 
 def test_tabs_have_names_even_as_icons(window, qtbot) -> None:

@@ -132,7 +132,40 @@ def test_clearing_caches(window, qtbot, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(window.search, "restart", lambda: restarted.append(True))
     dialog.ui.clearIndexButton.click()
     assert not (tmp_path / "index").exists() and restarted
-    assert dialog.ui.indexSize.text() == "empty"
+    assert dialog.ui.indexSize.text() == "being rebuilt…"
+    (tmp_path / "index" / "new").mkdir(parents=True)  # the background rebuild, done
+    (tmp_path / "index" / "new" / "seg").write_bytes(b"x" * 4096)
+    dialog.show()
+    window.search.ready.emit()
+    assert dialog.ui.indexSize.text() == "4.0 KiB"  # not left stale
+    dialog.close()
+
+
+def test_preferences_show_the_real_font_size_and_grow_with_it(window, qtbot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    window.ui.actionPreferences.trigger()
+    dialog = window.preferences
+    box = dialog.ui.fontSizeBox
+    default = round(window.theme.default_font_size())
+    assert box.value() == default and "desktop default" in box.text()
+    before = dialog.size()
+    try:
+        box.setValue(15)
+        assert QApplication.font().pointSizeF() == 15
+        qtbot.waitUntil(lambda: dialog.width() >= dialog.sizeHint().width()
+                        and dialog.height() >= dialog.sizeHint().height())
+        assert dialog.height() > before.height()
+        for child in (dialog.ui.clearContentButton, dialog.ui.buttonBox, dialog.ui.themeBox):
+            rect = child.rect().translated(child.mapTo(dialog, child.rect().topLeft()))
+            assert dialog.rect().contains(rect), child.objectName()
+            assert child.width() >= child.minimumSizeHint().width(), child.objectName()
+    finally:
+        dialog.ui.defaultsButton.click()
+    assert box.value() == default and cfg.read(window.settings, cfg.Prefs.FONT_SIZE) == 0
+    close = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close)
+    assert not close.icon().isNull()
+    dialog.close()
 
 
 def test_every_settings_key_is_declared_once() -> None:

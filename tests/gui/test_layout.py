@@ -131,3 +131,57 @@ def test_matrix_takes_the_whole_width_of_a_compact_window(window, qtbot) -> None
     _sized(window, qtbot, 1366, 768)
     window.show_matrix()
     assert window.ui.navTabs.isVisible()
+
+
+def test_navigation_pane_widens_again(window, qtbot) -> None:
+    """Narrowed to fit half a screen, the pane comes back to its width on a full one."""
+    _sized(window, qtbot, 1366, 768)
+    wide = window.ui.navTabs.width()
+    assert wide >= 300
+    _sized(window, qtbot, 683, 700)
+    assert window.ui.navTabs.width() <= 0.42 * window.centralWidget().width()
+    _sized(window, qtbot, 1366, 768)
+    assert abs(window.ui.navTabs.width() - wide) <= 2
+    # A width the user dragged to is the one kept.
+    splitter = window.ui.splitter
+    splitter.moveSplitter(420, 1)
+    qtbot.wait(10)
+    dragged = window.ui.navTabs.width()
+    _sized(window, qtbot, 683, 700)
+    _sized(window, qtbot, 1366, 768)
+    assert abs(window.ui.navTabs.width() - dragged) <= 2
+    window.show_matrix()  # the compact window's matrix hides the pane; it comes back
+    _sized(window, qtbot, 683, 700)
+    window.show_entry_tab()
+    _sized(window, qtbot, 1366, 768)
+    assert abs(window.ui.navTabs.width() - dragged) <= 2
+    _sized(window, qtbot, 683, 700)
+    window.show_matrix()  # widened while the matrix hid the pane: back at its width
+    _sized(window, qtbot, 1366, 768)
+    qtbot.waitUntil(lambda: window.ui.navTabs.isVisible())
+    qtbot.wait(10)
+    assert abs(window.ui.navTabs.width() - dragged) <= 2
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_matrix_wraps_notes_instead_of_scrolling_sideways(window, qtbot, width, height) -> None:
+    from kvmhelpdesk.gui.matrix import COLUMNS, NOTES_COLUMN
+
+    _sized(window, qtbot, width, height)
+    window.show_matrix()
+    qtbot.wait(10)
+    table = window.ui.matrixTable
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width() + 1, [
+        (c, header.sectionSize(i)) for i, c in enumerate(COLUMNS)]
+    assert table.horizontalScrollBar().maximum() == 0
+    assert header.sectionSize(NOTES_COLUMN) >= 140
+    from kvmhelpdesk.gui.matrix import MAX_ROW_LINES
+
+    rows = table.verticalHeader()
+    cap = rows.maximumSectionSize()
+    assert cap >= MAX_ROW_LINES * table.fontMetrics().lineSpacing()
+    for row in range(table.model().rowCount()):  # as tall as the wrapped text, up to the cap
+        assert table.rowHeight(row) >= min(table.sizeHintForRow(row), cap) - 1
+    assert any(table.rowHeight(row) > rows.minimumSectionSize()
+               for row in range(table.model().rowCount())) or width > 1000

@@ -188,3 +188,51 @@ def test_parts_are_built_on_first_use(qtbot, settings) -> None:
     window.ui.navTabs.setCurrentWidget(window.ui.indexTab)
     assert MainWindow.index_panel.made(window) is not None
     assert window.ui.bookmarksList.count() == 0
+
+
+def test_keyboard_opens_the_context_menus(window, qtbot, monkeypatch) -> None:
+    """Shift+F10 and the Menu key open the menu right-click opens: results, entry, bookmarks."""
+    from kvmhelpdesk.gui.navigation import Navigation
+
+    shown: list[tuple[list[str], object]] = []
+    monkeypatch.setattr(Navigation, "_exec",
+                        staticmethod(lambda menu, widget, _pos: shown.append((_texts(menu),
+                                                                             widget))))
+    nav = window.navigation
+    window.search.start()
+    qtbot.waitUntil(lambda: window.search.engine is not None, timeout=60000)
+    with qtbot.waitSignal(window.search.results_shown, timeout=10000):
+        window.search.set_query("ksm")
+    results = window.ui.resultsList
+    results.setCurrentIndex(results.model().index(0, 0))
+    qtbot.keyClick(results, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert shown[-1] == (["Open", "Copy citation", "Bookmark"], results.viewport())
+    qtbot.keyClick(results, Qt.Key.Key_Menu)
+    assert len(shown) == 2
+    window.open_entry("feat-ksm")
+    qtbot.keyClick(window.ui.entryView, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert "Copy citation" in shown[-1][0] and shown[-1][1] is window.ui.entryView.viewport()
+    window.bookmarks.toggle()
+    window.show_bookmarks()
+    qtbot.keyClick(window.ui.bookmarksList, Qt.Key.Key_Menu)
+    assert shown[-1][0] == ["Open", "Copy citation", "Remove bookmark"]
+    assert nav is window.navigation and len(shown) == 4
+    qtbot.keyClick(results, Qt.Key.Key_F10)  # F10 alone is not the menu key
+    assert len(shown) == 4
+
+
+def test_bookmark_toggle_says_what_it_does(window) -> None:
+    menu = window.ui.menuBookmarks
+    window.open_entry("feat-ksm")
+    menu.aboutToShow.emit()
+    action = window.ui.actionToggleBookmark
+    assert action.text().replace("&", "") == "Add bookmark"
+    window.bookmarks.toggle()
+    assert action.text().replace("&", "") == "Remove bookmark"
+    window.open_entry("os-win7")
+    menu.aboutToShow.emit()
+    assert action.text().replace("&", "") == "Add bookmark"
+    actions = menu.actions()
+    # Add/Remove and Show bookmarks, then a separator, then the list.
+    assert [a.isSeparator() for a in actions[:3]] == [False, False, True]
+    assert actions[3].text() == "Kernel samepage merging (KSM)"

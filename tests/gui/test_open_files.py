@@ -1,6 +1,6 @@
 """Opening files in the app: a second launch hands them to the running window over a local
 socket (two "instances" in this one process: the server and the client classes), a case file
-dropped onto the window opens, and a supportconfig archive gets a plain message."""
+dropped onto the window opens (support bundles: tests/gui/test_bundles.py)."""
 
 from __future__ import annotations
 
@@ -119,16 +119,6 @@ def test_a_broken_file_is_a_message_and_no_case(window, dialogs, tmp_path: Path)
     open_paths(window, [str(path)])
     assert not window.cases.active
     assert dialogs.shown and "not opened" in dialogs.shown[0][1]
-
-
-def test_a_support_bundle_says_it_is_not_read_yet(window, monkeypatch, tmp_path: Path) -> None:
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
-    bundle = tmp_path / "nts_host01_260101_1200.tbz"
-    bundle.write_bytes(b"BZh9")
-    open_paths(window, [str(bundle)])
-    assert len(told) == 1 and "does not read support bundles yet" in told[0]
-    assert not window.cases.active
 
 
 @pytest.mark.parametrize("name, bundle", [

@@ -182,3 +182,16 @@ def test_print_preview_of_a_verdict_report(wizard, window, monkeypatch) -> None:
     assert ctrl_p  # Ctrl+P in the wizard window prints the report
     ctrl_p[0].trigger()
     assert len(shown) == 2
+
+
+def test_entry_pdf_and_print_keep_no_dead_entry_links(window, tmp_path: Path) -> None:
+    """`entry:` links lead nowhere on paper or in a PDF: their words stay, as plain text."""
+    window.open_entry("os-win2k8")  # links to paravirtual drivers, timekeeping, ...
+    assert 'href="entry:' in window.ui.entryView.toHtml()
+    target = tmp_path / "entry.pdf"
+    assert window.reading.export_pdf(str(target)) is True
+    data = target.read_bytes()
+    assert b"entry:" not in data and b"/URI" not in data
+    document = window.reading._document(window.current_entry())
+    assert "entry:" not in document.toHtml()
+    assert "Paravirtualized drivers" in document.toPlainText()  # the link's words are kept

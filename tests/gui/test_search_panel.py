@@ -107,14 +107,31 @@ def test_count_tells_the_truth_and_show_all_loads_the_rest(window, qtbot) -> Non
     total = panel.last_result.total
     assert total > LIMIT == panel.model.rowCount()
     label = window.ui.suggestionLabel.text()
-    assert f"{LIMIT} of {total} entries" in label and 'href="all"' in label
+    assert f"{LIMIT} of {total} matching entries" in label and 'href="all"' in label
     with qtbot.waitSignal(panel.results_shown, timeout=20000):
         window.ui.suggestionLabel.linkActivated.emit("all")
     assert panel.model.rowCount() == total
-    assert window.ui.suggestionLabel.text() == f"{total} entries"
+    assert window.ui.suggestionLabel.text() == f"{total} matching entries"
     panel.field.clear()
     type_query(window, qtbot, "guest memory")  # a new query starts short again
     assert panel.model.rowCount() == LIMIT
+
+
+def test_the_count_fits_one_line_of_a_683_px_window(window, qtbot) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    window.resize(683, 700)
+    qtbot.waitUntil(lambda: window.width() == 683)
+    panel = type_query(window, qtbot, "guest")
+    label = window.ui.suggestionLabel
+    assert not panel.last_result.complete
+    qtbot.waitUntil(lambda: label.isVisible() and label.width() > 0)
+    document = QTextDocument()
+    document.setHtml(label.text())
+    plain = document.toPlainText()
+    assert plain.startswith(f"{panel.model.rowCount()} of ") and plain.endswith("Show all")
+    assert label.fontMetrics().horizontalAdvance(plain) <= label.contentsRect().width()
+    panel.field.clear()
 
 
 def test_status_filter(window, qtbot) -> None:
@@ -131,7 +148,7 @@ def test_status_filter(window, qtbot) -> None:
         assert found == {None if status == "none" else status}
 
 
-@pytest.mark.parametrize("width, height", [(683, 700), (900, 700), (1366, 768)])
+@pytest.mark.parametrize("width, height", [(640, 440), (683, 700), (900, 700), (1366, 768)])
 def test_search_panel_layout_at_common_sizes(window, qtbot, width, height) -> None:
     window.resize(width, height)
     panel = type_query(window, qtbot, "Windows Server 2012")
@@ -150,10 +167,22 @@ def test_search_panel_layout_at_common_sizes(window, qtbot, width, height) -> No
     assert filters.height() >= filters.heightForWidth(filters.width())
     notice = panel.notice_bar
     assert notice.geometry().top() >= filters.geometry().bottom()
-    assert notice.text.height() >= notice.text.heightForWidth(notice.text.width())
+    # one line: the headline, with the whole text behind Details and in the tooltip
+    line = notice.headline.fontMetrics().height()
+    assert notice.isVisible() and notice.height() <= 2 * line + 8
+    assert notice.headline.toolTip() == notice.text.text() and not notice.text.isVisible()
+    assert notice.geometry().right() <= tab.width()
     results = window.ui.resultsList
     assert results.geometry().top() >= notice.geometry().bottom()
-    assert results.width() >= 240 and results.height() >= 200
+    assert results.width() >= 240 and results.height() >= (100 if height < 500 else 200)
+    notice.details_button.click()  # opened: the whole text, wrapped, still above the list
+    QApplication.processEvents()
+    assert notice.text.isVisible() and not notice.headline.isVisible()
+    assert notice.text.height() >= notice.text.heightForWidth(notice.text.width())
+    assert notice.details.height() >= 3 * line  # readable; scrolls beyond a few lines
+    assert notice.geometry().top() >= filters.geometry().bottom()
+    assert results.geometry().top() >= notice.geometry().bottom()
+    notice.details_button.click()
     # the result pane and the entry pane sit side by side without overlapping
     nav, main = window.ui.navTabs, window.ui.mainTabs
     assert nav.geometry().right() < main.geometry().left()

@@ -129,3 +129,52 @@ def test_saved_theme_applies_before_the_window_paints(qtbot, settings, restore_t
     window = create_window(settings=settings)
     qtbot.addWidget(window)
     assert window.theme.dark and theme.is_dark(window.ui.entryView.palette())
+
+
+def _link_colours(document) -> set[str]:
+    colours = set()
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            char = fragments.fragment().charFormat()
+            if char.isAnchor() and char.anchorHref():
+                colours.add(char.foreground().color().name())
+            fragments += 1
+        block = block.next()
+    return colours
+
+
+def test_theme_switch_restyles_everything_live(window, qtbot, dialogs, restore_theme) -> None:
+    """Verdict banner, finding links, entry links and "Show all" follow a switch at once."""
+    from kvmhelpdesk.gui.wizard.pages.verdict import VerdictPage
+    from kvmhelpdesk.gui.wizard.wizard import VERDICT
+    from tests.helpers.cases import make_case, make_guest
+
+    window.theme.set_choice("light")
+    window.search.start()
+    qtbot.waitUntil(lambda: window.search.engine is not None, timeout=60000)
+    with qtbot.waitSignal(window.search.results_shown, timeout=10000):
+        window.search.set_query("guest")
+    window.open_entry("os-win2k8")
+    window.cases.new_case()
+    wizard = window.cases.wizard
+    wizard.load_case(make_case(guests=[make_guest(vcpus=17)]))
+    wizard.go_to(VERDICT)
+    page = wizard.page_of(VerdictPage)
+    light_link = QApplication.palette().color(Role.Link).name()
+    assert light_link in window.ui.suggestionLabel.text()
+    tint = {s: theme.status_tint(s, theme.dark_palette()).name() for s in ("unsupported",)}
+    assert tint["unsupported"] not in page.ui.banner.styleSheet()
+
+    window.theme.set_choice("dark")
+    dark_link = theme.dark_palette().color(Role.Link).name()
+    assert tint["unsupported"] in page.ui.banner.styleSheet()
+    assert _link_colours(page.ui.findingsView.document()) == {dark_link}
+    assert _link_colours(window.ui.entryView.document()) == {dark_link}
+    label = window.ui.suggestionLabel.text()
+    assert "Show all" in label and dark_link in label and light_link not in label
+
+    window.theme.set_choice("light")
+    assert _link_colours(page.ui.findingsView.document()) == {light_link}
+    assert light_link in window.ui.suggestionLabel.text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 
@@ -84,12 +85,43 @@ def test_guest_bodies_do_not_restate_the_unclear_points(kb) -> None:
 
 
 def test_blank_cells_are_explained_not_shown_as_values(kb) -> None:
-    from kvmhelpdesk.kb.render import BLANK_CELL, entry_facts
+    from kvmhelpdesk.kb.render import BLANK_CELL, SEE_UNCLEAR, entry_facts
 
-    facts = dict(entry_facts(kb.get("os-win2k8")))
-    assert facts["Virtualization"] == BLANK_CELL
-    page = entry_html(kb.get("os-win2k8"), kb)
+    entry = kb.get("os-win2k8")
+    facts = dict(entry_facts(entry))
+    # Its "Where the statement is unclear" explains the blank Virt Type cell: the table points
+    # there instead of saying it a second time (issue 10 review).
+    assert facts["Virtualization"] == SEE_UNCLEAR
+    page = entry_html(entry, kb)
     assert "(blank" not in page and 'class="muted"' in page
+    assert _text(page).lower().count("blank") == 1
+    unexplained = dataclasses.replace(entry, ambiguities=())
+    assert dict(entry_facts(unexplained))["Virtualization"] == BLANK_CELL
+
+
+REPEATED = {
+    # entry: phrases the page may say once only (issue 10 review)
+    "opt-drive": ("other than raw", "params_"),
+    "limit-guest-vcpus": ("up to 16 virtual cpus",),
+    "feat-vm-install": ("realtek or virtio", "raw format"),
+    "os-win2k8": ("blank",),
+    "perf-graphics-paravirtualized": ("empty", "does not even say"),
+    "limit-block-emulated": ("cd-rom",),
+}
+
+
+def test_entries_say_each_fact_once(kb) -> None:
+    for entry_id, phrases in REPEATED.items():
+        text = _text(entry_html(kb.get(entry_id), kb)).lower()
+        for phrase in phrases:
+            assert text.count(phrase) <= 1, (entry_id, phrase)
+
+
+def test_no_internal_field_names_on_pages(kb) -> None:
+    fields = re.compile(r"\b(?:params_\w+|value_(?:allowed|refused)|min_service_pack|or_later|"
+                        r"virt_type|pv_drivers\w*|kvm_clock|source_lines|status_note)\b")
+    for entry in kb.entries():
+        assert not fields.search(_text(entry_html(entry, kb))), entry.id
 
 
 def test_pages_carry_classes_not_colours(kb) -> None:

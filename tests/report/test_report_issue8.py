@@ -92,7 +92,7 @@ def test_plurals(kb) -> None:
 
 def test_sections_keep_their_order(kb) -> None:
     headings = [b.heading for b in build(check(with_confirmations(make_case()), kb)).blocks]
-    assert headings.index("Verdict") < headings.index("Conditions to confirm")
+    assert headings.index("Verdict") < headings.index("Ask the customer")
 
 
 def test_a_mac_address_in_a_long_option_value_is_never_cut(kb) -> None:
@@ -107,3 +107,37 @@ def test_a_mac_address_in_a_long_option_value_is_never_cut(kb) -> None:
     out = render(verdict, "text")
     assert mac in out
     assert wrap_cell(value, 30)[1] == f"macaddr={mac},"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_not_yet_keeps_its_note_in_every_format(kb, fmt: str) -> None:
+    """A condition marked "not yet" shows `[ ]` with the engineer's note, as `[x]` and `[!]`
+    do; an open condition nobody wrote about has no record."""
+    case = with_confirmations(make_case(guests=[make_guest(), make_guest(name="b", vcpus=DROP)]))
+    case["confirmations"]["host.os@host"] = {
+        "state": "open", "note": "customer checks on Monday", "at": "2026-11-30T21:05:00Z"}
+    out = render(check(case, kb), fmt)
+    assert "customer checks on Monday" in out
+    flat = " ".join(out.split())  # the text report wraps long lines
+    start = flat.index("release is not given")
+    item = flat[max(start - 60, 0):flat.index("Monday", start)]
+    assert "[ ]" in item.replace("\\", "") or "&#9744;" in item, item
+    assert "not yet" in item
+    assert "2026-11-30T21" in flat
+    # the legend and this one line: other open conditions have no record to show
+    assert flat.count("not yet") == 2
+
+
+def test_not_yet_note_in_json(kb) -> None:
+    case = with_confirmations(make_case())
+    case["confirmations"]["host.os@host"] = {"state": "open", "note": "asked by mail"}
+    assert "asked by mail" in render(check(case, kb), "json")
+
+
+def test_record_parts() -> None:
+    from kvmhelpdesk.report.document import Item
+    assert Item("c", state="open").record == ""
+    assert Item("c", state="open", note="asked").record == "not yet: asked"
+    assert Item("c", state="confirmed", at="2026-11-30T10:00").record == \
+        "confirmed (2026-11-30T10:00)"
+    assert Item("c", state="refuted", note="no", at="t").record == "refuted by the customer: no (t)"

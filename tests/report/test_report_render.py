@@ -52,7 +52,7 @@ def test_unknown_format(verdict: Verdict) -> None:
 
 def test_document_sections_in_ticket_order(verdict: Verdict) -> None:
     headings = [b.heading for b in build(verdict).blocks]
-    order = ["Issue", "Environment", "Verdict", "Findings", "Conditions to confirm", "Advice",
+    order = ["Issue", "Environment", "Verdict", "Findings", "Ask the customer", "Advice",
              NEEDS_REVIEW, "Performance", "Command-line options"]
     assert [h for h in headings if h in order] == order
 

@@ -189,4 +189,35 @@ HELD_OUT: list[tuple[str, tuple[str, ...], str]] = [
     ("disk overcommit", ("art-overcommit",), "L45"),
     ("upgrade guests from sles 11 ga", ("art-pre-sp1-images",), "L66"),
     ("which tools were tested with kvm", ("art-interoperability",), "L28-L30"),
+    # added in the issue 10 review (missed at top-1 then; the fix is general words, not these)
+    ("add a disk to a running guest", ("feat-device-hotplug", "mon-drive_add"), "L175-L179"),
+    ("is a 32 bit host supported", ("art-host-arch",), "L34"),
+    ("maximun vcpus", ("limit-guest-vcpus",), "L97"),
+]
+
+# Unseen: written in the issue 10 review from the statement, before the second round of
+# tuning, and never tuned on. HELD_OUT has been tuned on by now (its misses were fixed), so
+# this set is what says whether that tuning generalises. No floor is asserted.
+UNSEEN: list[tuple[str, tuple[str, ...], str]] = [
+    ("detach a nic from a running vm", ("feat-device-hotplug", "mon-device_del"), "L177"),
+    ("take a cpu offline in a running guest", ("feat-cpu-hotplug", "mon-cpu_set"), "L171"),
+    ("attach a usb device to a running guest", ("mon-usb_add", "feat-device-hotplug"), "L177"),
+    ("change number of cpus while the guest runs", ("feat-cpu-hotplug",), "L171"),
+    ("shrink guest memory without a reboot", ("feat-ballooning",), "L163"),
+    ("pass a gpu through to a guest", ("feat-pci-passthrough", "opt-pcidevice"), "L154-L159"),
+    ("give a guest direct access to a host network card",
+     ("feat-pci-passthrough", "opt-pcidevice"), "L154-L159"),
+    ("is intel vt-d needed for passthrough", ("feat-pci-passthrough",), "L156"),
+    ("enable amd-v", ("art-hardware-virtualization",), "L35-L41"),
+    ("kvm on powerpc", ("art-host-arch",), "L34"),
+    ("arm host support", ("art-host-arch",), "L34"),
+    ("ia64 support", ("art-host-arch",), "L34"),
+    ("x86 32-bit host", ("art-host-arch",), "L34"),
+    ("largest number of vcpus", ("limit-guest-vcpus",), "L97"),
+    ("maxium memory per guest", ("limit-guest-ram",), "L96"),
+    ("virtio nic througput", ("perf-network-paravirtualized",), "L242-L243"),
+    ("ballon driver in windows", ("feat-ballooning",), "L165"),
+    ("run kvm without root", ("feat-kvm-user",), "L185-L186"),
+    ("guest time drifts", ("art-timekeeping",), "L57-L60"),
+    ("hot remove a nic", ("feat-device-hotplug", "mon-device_del"), "L177"),
 ]

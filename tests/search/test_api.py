@@ -92,3 +92,41 @@ def test_status_none_keeps_entries_without_a_status(engine: SearchEngine) -> Non
     hits = engine.search("network throughput", status="none", limit=50).hits
     assert hits and all(h.status is None for h in hits)
     assert {h.kind for h in hits} <= {"performance", "article"}
+
+
+def _lowered(terms: tuple[str, ...]) -> set[str]:
+    return {t.lower() for t in terms}
+
+
+def test_only_the_engineers_words_are_highlighted_not_their_synonyms(engine: SearchEngine
+                                                                    ) -> None:
+    # The thesaurus expands "hot add memory" to ballooning and "itanium" to the IA-64 group;
+    # those synonyms rank entries but are not what the engineer typed, so they stay unmarked.
+    hit = engine.search("hot add memory").hits[0]
+    assert hit.id == "feat-ballooning"
+    assert "memory" in _lowered(hit.terms)
+    assert not _lowered(hit.terms) & {"balloon", "ballooning", "dynamically"}
+    hit = engine.search("itanium").hits[0]
+    assert not _lowered(hit.terms) & {"host", "hosts", "ia64", "power"}
+    hit = engine.search("Windows Server 2008 R2").hits[0]
+    assert {"windows", "server", "2008", "r2"} <= _lowered(hit.terms)
+    assert not _lowered(hit.terms) & {"win2k8", "2k8+", "w2k8"}
+
+
+def test_highlights_keep_word_forms_and_compounds_of_the_words_only(engine: SearchEngine
+                                                                     ) -> None:
+    terms = _lowered(engine.search("is a 32 bit host supported").hits[0].terms)
+    assert {"32-bit", "host", "hosts", "supported"} <= terms  # stems and a compound of both
+    assert "64-bit" not in terms  # shares "bit" only
+    assert "balloon" in _lowered(engine.search("ballon ").hits[0].terms)  # the typo corrected
+    assert "ballooning" in _lowered(engine.search("ballo").hits[0].terms)  # being typed
+
+
+def test_the_count_reads_as_matching_entries(engine: SearchEngine) -> None:
+    few = engine.search("guest", limit=25)
+    assert few.total > 25
+    assert few.count_text() == f"25 of {few.total} matching entries"
+    every = engine.search("guest", limit=1000)
+    assert every.count_text() == f"{every.total} matching entries"
+    one = SearchResult("x", [Hit("feat-x", "feature", "X", None, 1.0, "")])
+    assert one.count_text() == "1 matching entry"

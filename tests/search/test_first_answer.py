@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from kvmhelpdesk.search import SearchEngine
-from tests.search.first_answer_cases import FIRST_ANSWER, first_answer_rates
+from tests.search.first_answer_cases import FIRST_ANSWER, HELD_OUT, UNSEEN, first_answer_rates
 
 TOP1_FLOOR = 0.90
 TOP3_FLOOR = 0.97
@@ -24,7 +24,7 @@ def test_the_set_is_large_and_covers_every_kind(kb) -> None:
 
 
 def test_every_expected_entry_exists_and_cites_the_statement(kb) -> None:
-    for query, expected, line in FIRST_ANSWER:
+    for query, expected, line in [*FIRST_ANSWER, *HELD_OUT, *UNSEEN]:
         assert all(kb.find(entry) is not None for entry in expected), query
         assert line.startswith("L"), query
 
@@ -48,3 +48,20 @@ def test_top1_and_top3_rates_hold_their_floor(engine: SearchEngine) -> None:
 def test_the_issues_examples_open_the_answer(engine: SearchEngine, query: str,
                                              first: str) -> None:
     assert engine.search(query, limit=3).ids[0] == first
+
+
+@pytest.mark.parametrize("query", [
+    # held-out questions the issue 10 review found missed at top-1, made right by general
+    # words in the thesaurus (hot-remove/unplug, BIOS settings, physical devices, each host
+    # architecture) rather than by anything written for one question
+    "remove a disk from a running guest",  # L177
+    "add a disk to a running guest",  # L177
+    "unplug a vcpu",  # L171
+    "assign a physical nic to a vm",  # L154-L159
+    "bios setting for virtualization",  # L41
+    "is a 32 bit host supported",  # L34
+    "maximun vcpus",  # L97, a typo
+])
+def test_the_reviews_held_out_misses_open_the_answer(engine: SearchEngine, query: str) -> None:
+    expected = next(ids for q, ids, _ in HELD_OUT if q == query)
+    assert engine.search(query, limit=3).ids[0] in expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kvmhelpdesk.search import SearchEngine
+from kvmhelpdesk.search.outside import TOPICS
 from tests.search.first_answer_cases import FIRST_ANSWER, HELD_OUT
 
 
@@ -85,3 +86,60 @@ def test_text_naming_no_product_is_answered_without_tokenizing(monkeypatch) -> N
     check = outside.OutsideCheck(load_knowledge_base(), "sles11-sp1")
     monkeypatch.setattr(analysis, "tokens", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
     assert check.notice("hot add memory") is None
+
+
+def test_a_later_windows_server_opens_the_row_it_falls_short_of(engine: SearchEngine) -> None:
+    # L84: "Win 2K8+" is the nearest row to Windows Server 2012; the notice says 2012 is no
+    # row, and that the row's "+" decides (the statement does not say how to read it).
+    for query in ("Windows Server 2012", "windows server 2012 guest", "Windows Server 2012 "):
+        result = engine.search(query)
+        assert result.ids[0] == "os-win2k8", query
+        assert "2012' is not in the guest OS table" in result.notice
+        assert "Win 2K8+" in result.notice
+
+
+@pytest.mark.parametrize("query, first", [
+    ("xp sp2 guest", "os-winxp"),  # L82: SP3 or later
+    ("SLES 11 SP2", "os-sles11-sp1"),  # L70: SP1 only
+])
+def test_a_service_pack_outside_a_row_opens_that_row(engine: SearchEngine, query: str,
+                                                     first: str) -> None:
+    result = engine.search(query)
+    assert result.notice and result.ids[0] == first
+
+
+@pytest.mark.parametrize("query, name, first", [
+    ("spice", "SPICE", "opt-vnc"),
+    ("SPICE display", "SPICE", "opt-vnc"),
+    ("nested virtualization", "nested virtualization", "art-hardware-virtualization"),
+    ("can I run nested kvm guests", "nested virtualization", "feat-kvm-module-parameters"),
+    ("vfio", "VFIO", "feat-pci-passthrough"),
+    ("virtio-scsi", "virtio-scsi", "opt-drive"),
+])
+def test_a_technology_the_statement_never_mentions_gets_a_notice(
+        engine: SearchEngine, query: str, name: str, first: str) -> None:
+    result = engine.search(query)
+    assert result.notice is not None, query
+    assert f"the statement does not mention {name} " in result.notice
+    assert "; nearest: " in result.notice and result.notice.endswith("Closest entries below.")
+    nearest = next(t.nearest for t in TOPICS if t.name == name)
+    assert first in nearest and result.ids[0] in nearest, result.ids[:3]
+    assert result.suggestion is None  # "spice" is no typo of "space"
+
+
+@pytest.mark.parametrize("query", ["nested paging", "qxl", "vhost", "virtio disk", "spic"])
+def test_words_an_entry_speaks_of_get_no_topic_notice(engine: SearchEngine, query: str) -> None:
+    # "nested paging" is EPT/NPT (L239); -vga names qxl and -netdev vhost as keywords.
+    assert engine.search(query).notice is None
+
+
+def test_the_topics_are_absent_from_the_statement_and_their_entries_exist(kb) -> None:
+    from tests.conftest import SOURCE
+
+    for topic in TOPICS:
+        assert all(kb.find(entry) is not None for entry in topic.nearest), topic.name
+    if not SOURCE.is_file():
+        pytest.skip("the statement is not beside the project")
+    words = " ".join(SOURCE.read_text(encoding="utf-8", errors="replace").lower().split())
+    for topic in TOPICS:
+        assert not any(" ".join(p) in words for p in topic.phrases), topic.name

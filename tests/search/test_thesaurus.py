@@ -147,3 +147,20 @@ def test_a_group_weighs_by_the_share_of_the_query_it_covers(engine: SearchEngine
     block = next(m for m in part.matches if m.group.terms[0] == "Block devices")
     assert whole.coverage(whole.matches[0]) == 1.0
     assert part.coverage(block) == pytest.approx(0.25)
+
+
+def test_each_host_architecture_is_its_own_group(kb: KnowledgeBase) -> None:
+    # L34 lists x86_64 as the only supported host; Itanium (IA-64) is not POWER, and neither
+    # is "power" as in power management (L195-L199).
+    groups = kb.release().thesaurus
+    itanium = next(g for g in groups if "Itanium" in g.terms)
+    assert not any("power" in t.lower() for t in itanium.terms)
+    assert not any("ia64" in t.lower() for g in groups if g is not itanium for t in g.terms)
+
+
+@pytest.mark.parametrize("query", ["itanium", "ia64", "powerpc", "s390x", "32-bit host"])
+def test_an_other_architecture_finds_the_host_architecture_only(engine: SearchEngine,
+                                                                query: str) -> None:
+    ids = engine.search(query, limit=3).ids
+    assert ids[0] == "art-host-arch"
+    assert "feat-power-management" not in ids

@@ -47,6 +47,23 @@ def test_versions_are_not_corrected(engine: SearchEngine) -> None:
 def test_correction_is_spent_only_when_needed(engine: SearchEngine,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
+    original = Vocabulary.correct
+
+    def counting(self: Vocabulary, word: str, limit: int = 3) -> list[str]:
+        calls.append(word)
+        return original(self, word, limit)
+
+    monkeypatch.setattr(Vocabulary, "correct", counting)
+    engine.search("live migration of a guest with pci passthrough")
+    assert calls == []
+    engine.search("ballon ")
+    assert calls == ["ballon"]
+
+
+def test_a_correction_is_worked_out_once_per_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    # typing "miratio" letter by letter asks again and again; the answer is remembered
+    vocabulary = Vocabulary({"migration": 5, "balloon": 3})
+    calls: list[str] = []
     original = Vocabulary._correct
 
     def counting(self: Vocabulary, word: str, limit: int) -> list[str]:
@@ -54,10 +71,8 @@ def test_correction_is_spent_only_when_needed(engine: SearchEngine,
         return original(self, word, limit)
 
     monkeypatch.setattr(Vocabulary, "_correct", counting)
-    engine.search("live migration of a guest with pci passthrough")
-    assert calls == []
-    engine.search("ballon ")
-    assert calls == ["ballon"]
+    assert vocabulary.correct("miratio") == vocabulary.correct("miratio") == ["migration"]
+    assert calls == ["miratio"]
 
 
 def test_a_failing_corrector_never_breaks_a_search(engine: SearchEngine,
@@ -66,6 +81,7 @@ def test_a_failing_corrector_never_breaks_a_search(engine: SearchEngine,
         raise TypeError("simulated whoosh-style failure")
 
     monkeypatch.setattr(Vocabulary, "_correct", broken)
+    monkeypatch.setattr(engine._vocabulary, "_answers", {})  # nothing remembered either
     result = engine.search("ballon migraton ")
     assert result.suggestion is None
 
@@ -92,3 +108,25 @@ def test_vocabulary_prefers_close_and_frequent_words() -> None:
 ])
 def test_edit_distance(a: str, b: str, distance: int) -> None:
     assert edit_distance(a, b, limit=3) == distance
+
+
+def test_a_typo_finds_the_entry_named_by_what_it_meant(engine: SearchEngine) -> None:
+    # "maximum vcpus" names the vCPU limit (L97); one wrong letter must not hand the first
+    # place to "Maximum number of guests", which only mentions vCPUs.
+    result = engine.search("maximun vcpus")
+    assert result.suggestion == "maximum vcpus"
+    assert result.ids[0] == "limit-guest-vcpus"
+
+
+@pytest.mark.parametrize("typo", ["miratio", "passthrog", "overcomi", "hiberant", "ballooing",
+                                  "timekeepgn", "vritio-blk", "permision", "mgiratoin",
+                                  "hbiernaet"])
+def test_the_fast_two_edit_scan_misses_no_word_of_the_full_one(engine: SearchEngine,
+                                                               typo: str) -> None:
+    # Letter pairs only rule out words more than two edits away; never a word within two.
+    vocabulary = engine._vocabulary
+    heads = {typo[0], typo[1]}
+    full = {w for w in vocabulary.frequencies
+            if abs(len(w) - len(typo)) <= 2 and (w[0] in heads or w[1:2] in heads)
+            and edit_distance(typo, w, 2) <= 2}
+    assert full <= vocabulary._scan(typo, 2)

@@ -244,13 +244,33 @@ def test_confirming_a_group_confirms_each_member(kb) -> None:
         assert again.state == "confirmed" and again.members == line.members
 
 
-def test_refuting_a_group_gives_one_finding_per_guest(kb) -> None:
-    """kvm-supported.txt L274, L283: only raw images on ide, floppy or virtio."""
+def test_refuting_a_group_as_a_whole_needs_review(kb) -> None:
+    """kvm-supported.txt L274, L283: only raw images on ide, floppy or virtio. A group line
+    refuted as a whole says the disks of at least one guest are not, not which: no guest is
+    judged unsupported on it; one needs-review line names the guests to answer one by one."""
     case = two_bare_guests()
     line = next(f for f in check(case, kb).conditions if f.message.startswith("Disks"))
     verdict = check(confirm(case, line.key, "refuted"), kb)
+    assert [f for f in verdict.findings if f.status == "unsupported"] == []
+    [review] = [f for f in verdict.findings if f.key == f"{line.key}#refuted"]
+    assert review.status == "unlisted" and "web01 and db01" in review.message
+    assert "guest by guest" in review.message
+    shown = next(f for f in verdict.conditions if f.key == line.key)
+    assert shown.state == "refuted"
+
+
+def test_refuting_group_members_one_by_one(kb) -> None:
+    """Each member of a group line can be refuted on its own (its key in `members`)."""
+    case = two_bare_guests()
+    line = next(f for f in check(case, kb).conditions if f.message.startswith("Disks"))
+    web01 = [m for m in line.members if m.endswith("@guest:web01")]
+    answered = case
+    for key in web01:
+        answered = confirm(answered, key, "refuted")
+    verdict = check(answered, kb)
+    assert {g.name: g.verdict for g in verdict.guests}["web01"] == "unsupported"
     refuted = [f for f in verdict.findings if f.status == "unsupported"]
-    assert sorted(f.scope for f in refuted) == ["guest:db01", "guest:web01"]
+    assert {f.scope for f in refuted} == {"guest:web01"}
     assert verdict.verdict == "unsupported"
 
 

@@ -104,8 +104,10 @@ def test_host_suspend_with_guests(run, value, status: str) -> None:
 
 @pytest.mark.parametrize(
     ("changes", "tsc", "status"),
-    [(True, True, "supported"), (True, False, "unsupported"), (True, DROP, "condition"),
-     (DROP, False, "condition"), (DROP, True, "supported"), (False, False, None)],
+    # the constant_tsc flag does not show a *properly functioning* constant_tsc machine
+    # (L199): with it, changes are a condition (see test_issue8_review.py)
+    [(True, True, "condition"), (True, False, "unsupported"), (True, DROP, "condition"),
+     (DROP, False, "condition"), (DROP, True, "condition"), (False, False, None)],
 )
 def test_power_management_needs_constant_tsc(run, changes, tsc, status) -> None:
     found = rule(run(power_changes_with_guests=changes, constant_tsc=tsc),

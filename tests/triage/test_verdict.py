@@ -115,7 +115,9 @@ def test_json_document_shape(kb) -> None:
     assert data["release"] == "sles11-sp1"
     assert set(data["guests"][0]) >= {"name", "verdict", "os_entry"}
     assert set(data["findings"][0]) == {"rule", "scope", "status", "message", "entry",
-                                        "section", "key", "basis", "members", "confirmation"}
+                                        "section", "key", "basis", "members", "confirmation",
+                                        "evidence"}
+    assert data["findings"][0]["evidence"] == []  # a case typed in: nothing read from a bundle
     assert data["condition_counts"] == {"conditions": 2, "confirmed": 0, "open": 2, "refuted": 0}
     assert data["performance"][0]["assessment"] == "within-expectation"
     assert data["performance"][0]["expected_range"] == [95, 105]
@@ -163,5 +165,6 @@ def test_a_case_without_guests_says_so(kb) -> None:
 
     verdict = check({"format": "kvmhelpdesk-case", "version": 1}, kb)
     rules = {f.rule: f for f in verdict.findings}
-    assert rules["case.guests"].status == "condition"
+    # A note, not a condition: nothing to confirm, and ticking it must not decide anything.
+    assert rules["case.guests"].status == "advice"
     assert "host only" in rules["case.guests"].message

@@ -17,8 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
     QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox,
-    QHBoxLayout, QLabel, QPushButton, QSizePolicy,
-    QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
+    QHBoxLayout, QLabel, QLayout, QPushButton,
+    QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout,
+    QWidget)
 
 class Ui_PreferencesDialog(object):
     def setupUi(self, PreferencesDialog):
@@ -27,6 +28,7 @@ class Ui_PreferencesDialog(object):
         PreferencesDialog.resize(560, 380)
         self.dialogLayout = QVBoxLayout(PreferencesDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
+        self.dialogLayout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.appearanceGroup = QGroupBox(PreferencesDialog)
         self.appearanceGroup.setObjectName(u"appearanceGroup")
         self.appearanceLayout = QFormLayout(self.appearanceGroup)
@@ -38,7 +40,7 @@ class Ui_PreferencesDialog(object):
 
         self.fontSizeBox = QSpinBox(self.appearanceGroup)
         self.fontSizeBox.setObjectName(u"fontSizeBox")
-        self.fontSizeBox.setMinimum(5)
+        self.fontSizeBox.setMinimum(6)
         self.fontSizeBox.setMaximum(28)
 
         self.appearanceLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.fontSizeBox)
@@ -185,7 +187,6 @@ class Ui_PreferencesDialog(object):
 #if QT_CONFIG(tooltip)
         self.fontSizeBox.setToolTip(QCoreApplication.translate("PreferencesDialog", u"The size of all text in the app; entries can be zoomed on top of it (Ctrl+plus, Ctrl+minus)", None))
 #endif // QT_CONFIG(tooltip)
-        self.fontSizeBox.setSpecialValueText(QCoreApplication.translate("PreferencesDialog", u"Desktop default", None))
         self.fontSizeBox.setSuffix(QCoreApplication.translate("PreferencesDialog", u" pt", None))
         self.themeLabel.setText(QCoreApplication.translate("PreferencesDialog", u"&Theme:", None))
 #if QT_CONFIG(accessibility)

@@ -349,6 +349,9 @@ class Ui_HostPage(object):
     def retranslateUi(self, HostPage):
         HostPage.setTitle(QCoreApplication.translate("HostPage", u"The host", None))
         HostPage.setSubTitle(QCoreApplication.translate("HostPage", u"How the customer's KVM host is built and run. Leave what you do not know as \"Unknown\".", None))
+#if QT_CONFIG(accessibility)
+        self.answersScroll.setAccessibleName(QCoreApplication.translate("HostPage", u"Host answers", None))
+#endif // QT_CONFIG(accessibility)
         self.osComboLabel.setText(QCoreApplication.translate("HostPage", u"SLES re&lease of the host:", None))
 #if QT_CONFIG(tooltip)
         self.osCombo.setToolTip(QCoreApplication.translate("HostPage", u"/etc/SuSE-release (or /etc/os-release) on the host, e.g. SLES 11 SP1", None))

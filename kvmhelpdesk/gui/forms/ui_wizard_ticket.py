@@ -16,8 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget, QWizardPage)
+    QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QWidget, QWizardPage)
 
 class Ui_TicketPage(object):
     def setupUi(self, TicketPage):
@@ -54,6 +55,7 @@ class Ui_TicketPage(object):
         self.releaseInfo = QLabel(TicketPage)
         self.releaseInfo.setObjectName(u"releaseInfo")
         self.releaseInfo.setTextFormat(Qt.TextFormat.PlainText)
+        self.releaseInfo.setWordWrap(True)
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.releaseInfo)
 
@@ -69,6 +71,32 @@ class Ui_TicketPage(object):
         self.caseFileLabel.setWordWrap(True)
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.caseFileLabel)
+
+        self.sourceCaption = QLabel(TicketPage)
+        self.sourceCaption.setObjectName(u"sourceCaption")
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.sourceCaption)
+
+        self.sourceLabel = QLabel(TicketPage)
+        self.sourceLabel.setObjectName(u"sourceLabel")
+        self.sourceLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.sourceLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sourceLabel.setWordWrap(True)
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.sourceLabel)
+
+        self.notesCaption = QLabel(TicketPage)
+        self.notesCaption.setObjectName(u"notesCaption")
+
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.notesCaption)
+
+        self.notesList = QListWidget(TicketPage)
+        self.notesList.setObjectName(u"notesList")
+        self.notesList.setMaximumSize(QSize(16777215, 120))
+        self.notesList.setWordWrap(True)
+        self.notesList.setTextElideMode(Qt.TextElideMode.ElideNone)
+
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.notesList)
 
 
         self.pageLayout.addLayout(self.formLayout)
@@ -110,6 +138,7 @@ class Ui_TicketPage(object):
 #if QT_CONFIG(shortcut)
         self.titleLabel.setBuddy(self.titleEdit)
         self.releaseLabel.setBuddy(self.releaseCombo)
+        self.notesCaption.setBuddy(self.notesList)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(TicketPage)
@@ -131,9 +160,24 @@ class Ui_TicketPage(object):
 #endif // QT_CONFIG(accessibility)
         self.releaseInfo.setText("")
         self.caseFileCaption.setText(QCoreApplication.translate("TicketPage", u"Case file:", None))
+#if QT_CONFIG(accessibility)
+        self.caseFileLabel.setAccessibleName(QCoreApplication.translate("TicketPage", u"Case file", None))
+#endif // QT_CONFIG(accessibility)
         self.caseFileLabel.setText(QCoreApplication.translate("TicketPage", u"not saved yet", None))
+        self.sourceCaption.setText(QCoreApplication.translate("TicketPage", u"Read from:", None))
+        self.sourceLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.sourceLabel.setAccessibleName(QCoreApplication.translate("TicketPage", u"Support bundle the case was read from", None))
+#endif // QT_CONFIG(accessibility)
+        self.notesCaption.setText(QCoreApplication.translate("TicketPage", u"&Notes:", None))
+#if QT_CONFIG(accessibility)
+        self.notesList.setAccessibleName(QCoreApplication.translate("TicketPage", u"Notes on reading the support bundle", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.notesList.setToolTip(QCoreApplication.translate("TicketPage", u"What could not be read from the support bundle, or was read only in part", None))
+#endif // QT_CONFIG(tooltip)
         self.unansweredHint.setText(QCoreApplication.translate("TicketPage", u"Every question may be left unanswered (\"Unknown\" or an empty field). What you leave open is not guessed: the verdict lists it as a condition to confirm with the customer.", None))
-        self.importHint.setText(QCoreApplication.translate("TicketPage", u"Have a qemu-kvm command line, libvirt domain XML or monitor transcript from the customer? Import it to fill in the host and guest answers.", None))
+        self.importHint.setText(QCoreApplication.translate("TicketPage", u"Have a qemu-kvm command line, libvirt domain XML, monitor transcript or supportconfig archive from the customer? Import it to fill in the host and guest answers.", None))
         self.importButton.setText(QCoreApplication.translate("TicketPage", u"&Import configuration\u2026", None))
         self.stepsLabel.setText(QCoreApplication.translate("TicketPage", u"<p><b>The steps:</b></p><ol><li>Ticket and release (this page)</li><li>The host: hardware, kernel, power, management tools</li><li>The guests: OS, size, disks, NICs, devices, features (each checked as you type)</li><li>A performance complaint, if there is one</li><li>The verdict: findings with the entry behind each, conditions to confirm, advice; save the case, export the report or copy it for the ticket</li></ol><p>\"Show verdict\" jumps to the end at any time.</p>", None))
     # retranslateUi

@@ -141,6 +141,7 @@ class _LineAnswer(Answer):
 
     def _show(self, value: Any) -> None:
         self.edit.setText("" if value is MISSING else str(value))
+        self.edit.setCursorPosition(0)  # a long kernel command line shows its start
 
 
 class IntAnswer(_LineAnswer):
@@ -174,6 +175,29 @@ def parse_memory(text: str) -> int | None:
     return mb if 1 <= mb <= 10**9 else None
 
 
+def memory_reading(text: str) -> str:
+    """What a typed memory size was read as, for the line beside the field: `read as 8192 MB`
+    (`8 GB`), `read as 2048 MB (a number without a unit is MB)`, or why it is not taken
+    (`512K is under 1 MB: not taken`). Nothing for an empty field or one already in MB."""
+    text = text.strip()
+    found = _MEMORY.fullmatch(text)
+    if not text:
+        return ""
+    if not found:
+        return f"{text} is not a memory size: not taken (type 2048, 2048 MB or 2 GB)"
+    mb = parse_memory(text)
+    if mb is None:
+        return (f"{text} is under 1 MB: not taken (a guest's memory is counted in MB)"
+                if int(found.group(1) or 0) or found.group(2)
+                else f"{text}: not taken (a guest needs at least 1 MB)")
+    unit = (found.group(3) or "").lower()
+    if not unit:
+        return f"read as {mb} MB (a number without a unit is MB)"
+    exact = float(f"{found.group(1)}.{found.group(2) or 0}") * MEMORY_UNITS[unit]
+    rounded = " (rounded)" if exact != mb else ""
+    return "" if unit == "m" and not rounded else f"read as {mb} MB{rounded}"
+
+
 class MemoryAnswer(_LineAnswer):
     """Memory in MB, typed with or without a unit; shown back as `N MB`."""
 
@@ -181,9 +205,14 @@ class MemoryAnswer(_LineAnswer):
         super().__init__(key, edit)
         pattern = r"\s*\d{0,9}([.,]\d{0,3})?\s*([kKmMgGtT]([iI]?[bB]?)?)?\s*"
         edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), edit))
+        # Wide enough for its whole placeholder ("Unknown (MB, or 8 GB)") in any font.
+        wanted = edit.fontMetrics().horizontalAdvance(edit.placeholderText() or UNKNOWN) + 32
+        edit.setMinimumWidth(wanted)
+        edit.setMaximumWidth(max(edit.maximumWidth(), wanted))
 
     def _show(self, value: Any) -> None:
         self.edit.setText("" if value is MISSING else f"{value} MB")
+        self.edit.setCursorPosition(0)
 
     def _read(self) -> Any:
         mb = parse_memory(self.edit.text())

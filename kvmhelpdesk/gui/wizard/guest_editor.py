@@ -8,6 +8,7 @@ the limit it breaks), and the list below shows everything check_guest says about
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt
@@ -27,6 +28,7 @@ from kvmhelpdesk.gui.wizard.answers import (
     TextAnswer,
     connect_all,
     load_answers,
+    memory_reading,
     store_answers,
 )
 from kvmhelpdesk.gui.wizard.feedback import (
@@ -37,11 +39,13 @@ from kvmhelpdesk.gui.wizard.feedback import (
     show_mark,
     status_word,
 )
+from kvmhelpdesk.gui.wizard.source_marks import SourceMarks, mark_item
 from kvmhelpdesk.gui.wizard.tables import Column, RecordTable
 from kvmhelpdesk.kb import KnowledgeBase
 from kvmhelpdesk.safetext import shown
 from kvmhelpdesk.triage import CaseError, Finding, check_guest, match_os
 from kvmhelpdesk.triage.lookup import lookup
+from kvmhelpdesk.triage.paths import get_path
 
 # Values engineers meet besides the ones the statement names (offered, never judged here).
 COMMON_BUSES = ("ide", "virtio", "scsi", "floppy")
@@ -71,10 +75,14 @@ class GuestEditor(QDialog):
     """Edits a copy of one guest dict; `guest()` gives the answers back in case-file form."""
 
     def __init__(self, kb: KnowledgeBase, release: str | None, guest: dict[str, Any],
-                 host: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+                 host: dict[str, Any] | None = None, parent: QWidget | None = None,
+                 sources: Mapping[str, Mapping[str, Any]] | None = None) -> None:
         super().__init__(parent)
         self.kb, self.release, self.host = kb, release, dict(host or {})
         self._original = dict(guest)
+        # Where this guest's answers were read (a support bundle), by path within the guest.
+        self.sources = dict(sources or {})
+        self.marks = SourceMarks()
         self.findings: list[Finding] = []
         self.ui = Ui_GuestEditor()
         self.ui.setupUi(self)
@@ -173,6 +181,10 @@ class GuestEditor(QDialog):
         view.editItem(view.item(row, 0))
 
     # -- answers -----------------------------------------------------------------------------
+    def origins(self, key: str) -> list[int | None]:
+        """For each row of the disks or NICs table, its index in the guest as loaded."""
+        return (self.disks if key == "disks" else self.nics).origins()
+
     def guest(self) -> dict[str, Any]:
         """The guest in case-file form: unanswered keys left out, unknown values kept."""
         guest = store_answers(self.answers, self._original)
@@ -193,17 +205,63 @@ class GuestEditor(QDialog):
         name = guest.get("name") or "new guest"
         self.setWindowTitle(f"Guest: {shown(str(name))}")
         self._show_os(guest)
+        if self.sources:
+            self._show_sources(guest)
         try:
             self.findings = check_guest(guest, self.kb, self.release, self.host)
         except CaseError as exc:
             self.findings = []
             self.ui.feedbackList.clear()
             self.ui.feedbackList.addItem(f"This guest cannot be checked yet: {exc}")
+            show_mark(self.ui.memoryEditMark, [], False)
+            self._show_memory_reading()
             return
         marks = {"vcpus": self.ui.vcpusEditMark, "memory_mb": self.ui.memoryEditMark}
         for key, rule in FIELD_RULES.items():
             show_mark(marks[key], [f for f in self.findings if f.rule == rule], key in guest)
+        self._show_memory_reading()
         fill_findings(self.ui.feedbackList, self.findings, self.kb, self.release)
+
+    def _show_memory_reading(self) -> None:
+        """Beside the memory field, before its finding: what was typed was read as (`8 GB`:
+        8192 MB; `2048`: MB), or that it is not taken (`512K` is under 1 MB)."""
+        note = memory_reading(self.ui.memoryEdit.text())
+        if not note:
+            return
+        label = self.ui.memoryEditMark
+        label.setTextFormat(Qt.TextFormat.RichText)  # escaped text, with or without a badge
+        rest, tip = label.text(), label.toolTip()
+        label.setText(html.escape(note) + (f" · {rest}" if rest else ""))
+        label.setToolTip("\n".join(t for t in (note, tip) if t))
+        label.setAccessibleDescription(
+            "; ".join(t for t in (note, label.accessibleDescription() if rest else "") if t))
+
+    def _show_sources(self, guest: dict[str, Any]) -> None:
+        """Mark the answers still as read from the bundle (a changed one loses its mark)."""
+        def kept(path: str, now: Any) -> Mapping[str, Any] | None:
+            entry = self.sources.get(path)
+            return entry if entry and now == get_path(self._original, path) else None
+
+        pairs = []
+        for answer in self.answers:
+            if isinstance(answer, SetAnswer):
+                loaded = self._original.get(answer.key) or []
+                for number, word in enumerate(loaded):
+                    box = answer.boxes.get(word) if isinstance(word, str) else None
+                    if box is not None:
+                        path = f"{answer.key}[{number}]"
+                        pairs.append((box, self.sources.get(path) if box.isChecked() else None))
+            else:
+                pairs.append((answer.widgets()[0], kept(answer.key, guest.get(answer.key))))
+        self.marks.show(pairs)
+        for key, table in (("disks", self.disks), ("nics", self.nics)):
+            records = table.records()
+            for row, origin in enumerate(table.origins()):
+                for column in table.columns:
+                    path = f"{key}[{origin}].{column.key}"
+                    now = records[row].get(column.key) if origin is not None else None
+                    mark_item(table.item(row, column.key),
+                              kept(path, now) if origin is not None else None, column.tip)
 
     def _show_os(self, guest: dict[str, Any]) -> None:
         text = guest.get("os")

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QDropEvent, QFont, QGuiApplication
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableWidgetItem
 
 from kvmhelpdesk import fileio
@@ -26,6 +26,9 @@ from kvmhelpdesk.analyze import (
     analyze_qemu_cmdline,
 )
 from kvmhelpdesk.analyze.textin import decode_text, decode_xml
+from kvmhelpdesk.bundle import BundleCase, merge_into
+from kvmhelpdesk.gui.bundles import ARCHIVES, BundleBar, BundleReader
+from kvmhelpdesk.gui.file_open import is_support_bundle
 from kvmhelpdesk.gui.forms.ui_wizard_import import Ui_ImportPage
 from kvmhelpdesk.gui.icons import status_icon
 from kvmhelpdesk.gui.tasks import BackgroundRunner
@@ -112,6 +115,13 @@ class ImportPage(CasePage):
         ui.clipboardButton.clicked.connect(self.paste_clipboard)
         ui.inputEdit.viewport().installEventFilter(self)
         ui.inputEdit.setFont(QFont("monospace"))
+        # A supportconfig (archive or unpacked folder) dropped anywhere on the page is read
+        # off the GUI thread, with its progress and Cancel in a bar above the paste box.
+        self.bundle_bar = BundleBar(self)
+        ui.pageLayout.insertWidget(0, self.bundle_bar)
+        self.bundles = BundleReader(self.bundle_bar, self)
+        self.bundles.read.connect(self.apply_bundle)
+        self.setAcceptDrops(True)
 
     # -- input ---------------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
@@ -122,6 +132,9 @@ class ImportPage(CasePage):
         self.analyze()
 
     def load_file(self, path: str) -> bool:
+        if is_support_bundle(path):
+            self.read_bundle(path)
+            return True
         try:
             text = read_text_file(path)
         except OSError as exc:
@@ -134,7 +147,7 @@ class ImportPage(CasePage):
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, "Open a configuration", "", "Configurations (*.xml *.txt *.log *.cmdline);;"
-            "All files (*)")
+            f"supportconfig archives ({ARCHIVES});;All files (*)")
         if path:
             self.load_file(path)
 
@@ -150,6 +163,33 @@ class ImportPage(CasePage):
                     self.load_file(local[0])
                 return True
         return super().eventFilter(watched, event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """A support bundle may be dropped anywhere on the page (text only on the box)."""
+        if _dropped_bundle(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_bundle(event)
+        if path:
+            event.acceptProposedAction()
+            self.read_bundle(path)
+        else:
+            super().dropEvent(event)
+
+    # -- support bundles -----------------------------------------------------------------------
+    def read_bundle(self, path: str) -> None:
+        """Read a supportconfig in the background; its answers join the case when done."""
+        self.bundles.start(path, self.kb, self.release)
+
+    def apply_bundle(self, built: BundleCase) -> None:
+        """The bundle's host answers fill what the case leaves open, its guests follow the
+        case's, each answer with its source; then the verdict."""
+        self.wiz.replace_case(merge_into(self.case, built))
+        self.wiz.mark_changed()
+        self.wiz.show_bundle(built)
 
     # -- analysis ------------------------------------------------------------------------------
     @property
@@ -197,7 +237,8 @@ class ImportPage(CasePage):
         table.setRowCount(len(rows))
         for row, option in enumerate(rows):
             entry = self.kb.find(option.entry, self.release) if option.entry else None
-            cells = [QTableWidgetItem(shown(option.option)), QTableWidgetItem(shown(option.value)),
+            cells = [QTableWidgetItem(shown(option.option)),
+                     QTableWidgetItem(wrappable(shown(option.value))),
                      QTableWidgetItem(status_icon(option.status), status_word(option.status)),
                      QTableWidgetItem(shown(option.message)),
                      QTableWidgetItem(entry.title if entry else (option.entry or "")),
@@ -277,6 +318,19 @@ class ImportPage(CasePage):
         self.wiz.replace_case(merge_case(self.case, renamed.host, renamed.guests))
         self.wiz.add_import(renamed)
         self.wiz.mark_changed()
+
+
+def wrappable(value: str) -> str:
+    """An option value that may wrap after each comma (a zero-width space there): without
+    one, `nic,model=virtio,macaddr=52:54:00:12:34:56` is a single word the cell cuts short,
+    MAC address and all. The tooltip keeps the value as typed."""
+    return value.replace(",", ",\u200b")
+
+
+def _dropped_bundle(event: QDragEnterEvent | QDropEvent) -> str | None:
+    mime = event.mimeData()
+    paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+    return paths[0] if paths and is_support_bundle(paths[0]) else None
 
 
 def _unclash(analysis: Analysis, taken: list[str]) -> Analysis:

@@ -38,6 +38,7 @@ from kvmhelpdesk.gui.wizard.answers import UNKNOWN
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 10
 TOUCHED_ROLE = Qt.ItemDataRole.UserRole + 11
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 12
+ORIGIN_ROLE = Qt.ItemDataRole.UserRole + 13  # the row's place among the loaded records
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -148,8 +149,8 @@ class RecordTable(QObject):
     def load(self, records: Iterable[Mapping[str, Any]] | None) -> None:
         self.view.setRowCount(0)
         self._records.clear()
-        for record in records or ():
-            self._append(dict(record))
+        for number, record in enumerate(records or ()):
+            self._append(dict(record), number)
 
     def add_row(self, defaults: Mapping[str, Any] | None = None) -> int:
         """A new row (its default cells count as answered); returns its number."""
@@ -186,6 +187,19 @@ class RecordTable(QObject):
             out.append(record)
         return out
 
+    def origins(self) -> list[int | None]:
+        """For each row, its index among the loaded records (None for a row added since):
+        what answer paths such as `disks[1].format` of the loaded records now point at."""
+        return [self.view.item(row, 0).data(ORIGIN_ROLE) for row in range(self.view.rowCount())]
+
+    def loaded_row(self, origin: int) -> int | None:
+        """The row now showing loaded record number `origin` (None if it was removed)."""
+        found = [row for row, o in enumerate(self.origins()) if o == origin]
+        return found[0] if found else None
+
+    def item(self, row: int, key: str) -> QTableWidgetItem:
+        return self.view.item(row, self.column_of(key))
+
     # -- cells ----------------------------------------------------------------------------
     def column_of(self, key: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.key == key)
@@ -199,7 +213,7 @@ class RecordTable(QObject):
         item.setText(self.columns[number].label(value))
         self.changed.emit()
 
-    def _append(self, record: dict[str, Any]) -> int:
+    def _append(self, record: dict[str, Any], origin: int | None = None) -> int:
         row = self.view.rowCount()
         token, self._next_token = self._next_token, self._next_token + 1
         self._records[token] = record
@@ -213,5 +227,6 @@ class RecordTable(QObject):
                 item.setToolTip(column.tip)
             if number == 0:
                 item.setData(RECORD_ROLE, token)
+                item.setData(ORIGIN_ROLE, origin)
             self.view.setItem(row, number, item)
         return row

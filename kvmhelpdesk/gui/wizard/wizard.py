@@ -9,7 +9,9 @@ its controller (signals), which owns the file, the unsaved-changes prompt and th
 from __future__ import annotations
 
 import copy
-from typing import Any
+import dataclasses
+import json
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
@@ -24,6 +26,10 @@ from kvmhelpdesk.gui.wizard.pages.ticket import TicketPage
 from kvmhelpdesk.gui.wizard.pages.verdict import VerdictPage
 from kvmhelpdesk.kb import KnowledgeBase
 from kvmhelpdesk.triage import Verdict, check, empty_case
+from kvmhelpdesk.triage.evidence import AnswerSources, evidence_under, repointed
+
+if TYPE_CHECKING:
+    from kvmhelpdesk.bundle import BundleCase
 
 PAGES: tuple[type[QWizardPage], ...] = (ImportPage, TicketPage, HostPage, GuestsPage,
                                         PerformancePage, VerdictPage)
@@ -49,6 +55,10 @@ class CaseWizard(QWizard):
         # Imported analyses: their own findings (an unsupported option) join the verdict for
         # as long as the guest they are about is unchanged since the import.
         self.imports: list[tuple[Analysis, dict[str, Any]]] = []
+        self._last_verdict: tuple[str, Verdict] | None = None  # see verdict()
+        # What each evidence entry (answers read from a support bundle) vouched for: an answer
+        # changed since loses its entry (see triage.evidence).
+        self.sources = AnswerSources()
         self.setWindowFlag(Qt.WindowType.Window)  # its own window: the main window stays usable
         self.setModal(False)
         self.setWindowIcon(icon("wizard"))
@@ -69,6 +79,9 @@ class CaseWizard(QWizard):
         self.currentIdChanged.connect(self._on_page_changed)
         for number, page_class in enumerate(PAGES):
             self.setPage(number, page_class(self))
+        from kvmhelpdesk.gui.a11y import name_inner_parts
+
+        name_inner_parts(self)  # table headers, editable combos' fields
         self.setStartId(TICKET)
         self.resize(1000, 740)
 
@@ -84,6 +97,7 @@ class CaseWizard(QWizard):
         self.case = copy.deepcopy(case)
         self.file_label = file_label
         self.imports = []
+        self.sources = AnswerSources.of(self.case)
         self.setStartId(TICKET)
         self.restart()
 
@@ -91,7 +105,27 @@ class CaseWizard(QWizard):
         self.case = case
 
     def mark_changed(self) -> None:
+        """An answer changed: answers no longer as read lose their bundle source."""
+        self.sources.settle(self.case)
         self.changed.emit()
+
+    def reorder(self, prefix: str, order: list[int | None]) -> None:
+        """Items of the list at `prefix` (`guests`, `guests[1].disks`) were removed, moved or
+        added (`order[new] = old index`): their evidence follows them."""
+        self.sources.reorder(self.case, prefix, order)
+
+    def evidence(self, prefix: str) -> dict[str, dict[str, Any]]:
+        """Where the answers under `prefix` (`host`, `guests[2]`) were read, by relative path."""
+        return evidence_under(self.case, prefix)
+
+    def show_bundle(self, built: BundleCase) -> None:
+        """The case of a support bundle is loaded (or merged in): keep the findings the bundle
+        adds beyond the answers (running command lines, hints) and show the verdict."""
+        self.add_import(Analysis(guests=copy.deepcopy(built.case["guests"]),
+                                 findings=list(built.analysis.findings),
+                                 options=list(built.analysis.options)))
+        self.sources = AnswerSources.of(self.case)
+        self.go_to(VERDICT)
 
     def add_import(self, analysis: Analysis) -> None:
         snapshot = {f"guest:{g.get('name')}": copy.deepcopy(g) for g in analysis.guests}
@@ -99,15 +133,32 @@ class CaseWizard(QWizard):
 
     def verdict(self) -> Verdict:
         """The core's verdict on the case as answered so far (CaseError if it is invalid),
-        plus what imported input says beyond the case's answers, as the CLI adds it."""
+        plus what imported input says beyond the case's answers, as the CLI adds it.
+
+        The last one is kept while the case, the imports and the knowledge base are the same:
+        opening a 100-guest support bundle on its verdict refreshes four pages, and each check
+        of such a case costs a fifth of a second (on the GUI thread). Read-only for callers."""
+        key = json.dumps([self.case, len(self.imports), id(self.kb)], sort_keys=True,
+                         default=repr)
+        if self._last_verdict is not None and self._last_verdict[0] == key:
+            return self._last_verdict[1]
+        verdict = self._check()
+        self._last_verdict = (key, verdict)
+        return verdict
+
+    def _check(self) -> Verdict:
         verdict = check(self.case, self.kb)
         current = {g.scope: guest for g, guest in
                    zip(verdict.guests, self.case.get("guests") or [], strict=False)}
+        position = {g.scope: number for number, g in enumerate(verdict.guests)}
         for analysis, snapshot in self.imports:
             def same(scope: str, snapshot: dict[str, Any] = snapshot) -> bool:
                 return scope not in snapshot or current.get(scope) == snapshot[scope]
 
-            findings = [f for f in analysis.findings if same(f.scope)]
+            # A guest moved since (one above it removed): its findings' answer paths follow.
+            findings = [dataclasses.replace(f, basis=repointed(f.basis, position[f.scope]))
+                        if f.basis and f.scope in position else f
+                        for f in analysis.findings if same(f.scope)]
             options = [o for o in analysis.options if same(o.scope)]
             if findings or options:
                 verdict.add(findings, options)
@@ -145,5 +196,7 @@ class CaseWizard(QWizard):
         self.close_requested.emit()
 
     def close_now(self) -> None:
-        """Hide the window (the controller has dealt with unsaved changes)."""
+        """Hide the window (the controller has dealt with unsaved changes); a support bundle
+        still being read for the Import page is cancelled, not merged into a closed case."""
+        self.page_of(ImportPage).bundles.cancel()
         super().done(QWizard.DialogCode.Rejected.value)

@@ -221,44 +221,55 @@ def _suspend(ctx: CaseContext) -> Finding:
 
 
 def _power(ctx: CaseContext) -> list[Finding]:
-    """Power-state changes with guests running need a properly functioning constant_tsc host.
+    """Power-state changes with guests running need a *properly functioning* constant_tsc
+    machine (kvm-supported.txt L195-199); guest timekeeping depends on it (L57-59, L265).
 
-    One answer, one judgement: with the changes not given, a constant_tsc host is judged on
-    that answer alone and the message says the other was not given.
+    The case's `constant_tsc` is the CPU flag (/proc/cpuinfo), which does not show that the
+    TSC functions properly: with the flag, changes that happen (or are not given) are a
+    condition to confirm, never plainly supported. One answer, one judgement.
     """
     rule, entry = "features.power-management", ctx.look.feature("power-management")
     changes, tsc = ctx.host.get("power_changes_with_guests"), ctx.host.get("constant_tsc")
     tsc_at, changes_at = ctx.at("constant_tsc"), ctx.at("power_changes_with_guests")
+    basis = (*changes_at, *tsc_at)
+    status = status_of(entry)
     not_met = ("unsupported", "Host power states change while guests run, and the host is not "
                               "a properly functioning constant_tsc machine (the customer says "
-                              "so): not supported.")
+                              "so): not supported (L199).")
+    proper = (status, "Host power-state changes with guests running: the host is a properly "
+                      "functioning constant_tsc machine (the customer says so), as required "
+                      "(L199).")
     if changes is False:
         return []
     if tsc is True:
         if changes is None:
-            return [ctx.finding(rule, status_of(entry), "The host is a constant_tsc machine: "
-                                "host power-state changes with guests running would meet the "
-                                "statement's requirement (whether they happen is not given).",
-                                entry, tsc_at)]
-        return [ctx.finding(rule, status_of(entry), "Host power-state changes with guests "
-                            "running: the host is a constant_tsc machine, as required.", entry,
-                            (*changes_at, *tsc_at))]
+            return [ctx.missing(
+                rule, "Whether host power states change while guests run is not given. If "
+                "they do, the statement requires a properly functioning constant_tsc machine "
+                "(L199): the CPU reports constant_tsc, but the flag alone does not show that "
+                "the TSC stays constant, and guest timekeeping depends on it. Confirm host "
+                "power states do not change while guests run.", entry, basis,
+                ask=ask(confirm=((changes_at[0], False),), refute=((changes_at[0], True),)))]
+        return [ctx.missing(
+            rule, "Host power states change while guests run: the statement requires a properly "
+            "functioning constant_tsc machine (L199). The CPU reports constant_tsc; confirm the "
+            "TSC stays constant across those changes (the flag alone does not show it).", entry,
+            basis, part="tsc", ask=ask(confirmed=proper, refuted=not_met))]
     if changes is None:
         how = ("the host is not a constant_tsc machine, so they would not be supported" if
                tsc is False else "if they do, a properly functioning constant_tsc machine is "
-               "required")
+               "required (L199)")
         return [ctx.missing(rule, f"Confirm whether host power states change while guests run; "
-                            f"{how}.", entry, (*changes_at, *tsc_at),
+                            f"{how}.", entry, basis,
                             ask=ask(confirm=((changes_at[0], False),), refuted=not_met)
                             if tsc is False else ask(refuted=not_met))]
     if tsc is None:
         return [ctx.missing(rule, "Host power states change while guests run: confirm the host "
-                            "is a properly functioning constant_tsc machine (required).", entry,
-                            (*changes_at, *tsc_at), ask=ask(confirm=((tsc_at[0], True),),
-                                                            refute=((tsc_at[0], False),)))]
+                            "is a properly functioning constant_tsc machine (required, L199).",
+                            entry, basis, ask=ask(confirmed=proper, refuted=not_met))]
     return [ctx.finding(rule, "unsupported", "Host power states change while guests run, but "
-                        "the host is not a constant_tsc machine (required).", entry,
-                        (*changes_at, *tsc_at))]
+                        "the host is not a constant_tsc machine (required, L199).", entry,
+                        basis)]
 
 
 def _module_parameters(ctx: CaseContext) -> Finding:

@@ -4,7 +4,7 @@ before the release."""
 from __future__ import annotations
 
 from kvmhelpdesk.kb import KnowledgeBase
-from kvmhelpdesk.triage.findings import CONDITION, UNLISTED, Finding
+from kvmhelpdesk.triage.findings import CONDITION, UNLISTED, Ask, Finding
 from kvmhelpdesk.triage.osmatch import OsMatch, match_os
 from kvmhelpdesk.triage.rules.base import GuestContext, ask
 
@@ -28,9 +28,12 @@ def check_guest_os(ctx: GuestContext) -> list[Finding]:
             "os", ctx.name, "The guest operating system is not given for {who}: name each "
             "one and check it against the guest OS table."))]
     elif match.status == CONDITION:
-        out = [ctx.missing("guestos.row", match.message, cite, basis)]
+        out = [ctx.missing("guestos.row", match.message, cite, basis, ask=_answers(ctx, match))]
     else:
         out = [ctx.finding("guestos.row", match.status, match.message, cite, basis)]
+        if match.question:
+            out.append(ctx.missing("guestos.row", match.question, cite, basis, part="which",
+                                   ask=_answers(ctx, match)))
     bits_entry = ctx.look.article("art-guest-bits-memory", "bits")
     out += [ctx.missing("guestos.confirm", text, bits_entry if "bit" in text else cite, basis,
                         part=str(number + 1) if number else "")
@@ -48,6 +51,17 @@ def check_guest_os(ctx: GuestContext) -> list[Finding]:
                     "installation of this OS (the customer says so): the statement assumes at "
                     "least that minimum for a supportable configuration."))))
     return out
+
+
+def _answers(ctx: GuestContext, match: OsMatch) -> Ask | None:
+    """What answering the OS question means: the OS text a confirmation (a refutation) stands
+    for, judged by the rules like any answer, or the finding a refutation becomes."""
+    path = ctx.at("os")[0]
+    confirm = ((path, match.confirm_os),) if match.confirm_os else ()
+    refute = ((path, match.refute_os),) if match.refute_os else ()
+    if not confirm and not refute and match.refuted is None:
+        return None
+    return ask(confirm=confirm, refute=refute, refuted=match.refuted)
 
 
 def check_created_with(ctx: GuestContext) -> list[Finding]:
@@ -82,8 +96,11 @@ def check_created_with(ctx: GuestContext) -> list[Finding]:
             f"{current.product} are not assumed to be compatible (the statement says no more). "
             f"Reproduce the problem on a guest created under {current.product} before relying "
             "on this verdict.", entry, basis, part="older", ask=ask(refuted=(
-                UNLISTED, f"The problem was not reproduced on a guest created under "
-                f"{current.product}: the image from {when.split(' ', 1)[1]} is not assumed to "
-                "be compatible, and the statement does not say more: needs review.")))]
+                UNLISTED, f"The problem has not been reproduced on a guest created under "
+                f"{current.product} (the customer says so): it is seen only with an image "
+                f"created {when}, and of such images the statement says only that they are not "
+                f"assumed to be compatible with {current.product}'s kvm (L66). It gives them no "
+                "support status either way: needs review (the image, not kvm, may be the "
+                "cause).")))]
     return [ctx.finding("guestos.created-with", "supported", f"The guest image was created under "
                         f"{made.product}.", entry, basis)]

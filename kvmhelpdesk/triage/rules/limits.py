@@ -161,7 +161,8 @@ def _block_devices(ctx: GuestContext) -> list[Finding]:
                     if known else plural(len(unknown), "disks"))
             most = (f"{_value(ctx, 'guest-block-emulated')} emulated and "
                     f"{_value(ctx, 'guest-block-virtio')} virtio-blk block devices")
-            return [ctx.finding("limits.block-devices", "supported", f"{have} stay within the "
+            stay = "stays" if emulated + len(virtio) + len(unknown) == 1 else "stay"
+            return [ctx.finding("limits.block-devices", "supported", f"{have} {stay} within the "
                                 f"limits of {most} per guest, whatever the bus of {which}.",
                                 entry, basis)]
         known = counts(0)
@@ -212,13 +213,15 @@ def check_host_limits(ctx: CaseContext) -> list[Finding]:
             verb = "is over" if over_limit else "is within"
         if not over_limit and unknown:
             out.append(ctx.missing(rule, f"vCPUs are not given for {words(unknown)}: confirm "
-                                   f"the {count} plus theirs stay within {ratio} x {cores} "
-                                   f"host cores = {limit} vCPUs.", entry, basis,
+                                   f"the {count} plus theirs stay within {ratio} x "
+                                   f"{plural(cores, 'host cores')} = {limit} vCPUs.", entry,
+                                   basis,
                                    ask=ask(refuted=over)))
         else:
             out.append(ctx.finding(rule, "unsupported" if over_limit else "supported",
-                                   f"{count} together {verb} the limit of {ratio} x {cores} "
-                                   f"host cores = {limit} vCPUs.", entry, basis))
+                                   f"{count} together {verb} the limit of {ratio} x "
+                                   f"{plural(cores, 'host cores')} = {limit} vCPUs.", entry,
+                                   basis))
         overcommit = ctx.look.article("art-overcommit", "overcommit")
         if cores < total <= limit:
             out.append(ctx.advice("limits.cpu-overcommit", f"{plural(total, 'vCPUs')} on "
@@ -241,6 +244,13 @@ def _cores_unknown(ctx: CaseContext, rule: str, entry: Entry, ratio: int, total:
                            ask=ask(refuted=over))
     fits = f"{ratio} x {logical} = {ratio * logical}"
     halved = max(logical // 2, 1)
+    if total > ratio * logical:
+        # Cores are never more than logical CPUs: over 8 x logical CPUs is over 8 x cores.
+        return ctx.finding(rule, "unsupported", f"The {count} together are over the limit "
+                           f"whatever the core count: the host has {logical} logical CPUs "
+                           f"(hyperthreads included), so at most {logical} cores, and the limit "
+                           f"is {ratio} x cores (L100), at most {fits} vCPUs.", entry,
+                           (*basis, *ctx.at("logical_cpus")))
     return ctx.missing(rule, f"Only the host's logical CPUs are known ({logical}, hyperthreads "
                        f"included); the limit counts CPU cores (L100). Confirm the number of "
                        f"cores: the {count} must stay within {ratio} x cores ({fits} if every "

@@ -20,11 +20,22 @@ VIRSH_ALLOWED = ("read-only", "lifecycle")  # the virsh restriction, in the case
 USB_PREFIX = "usb-"
 # Case device words for a device the -device list names by its driver.
 DEVICE_DRIVERS = {"balloon": "virtio-balloon-pci", "serial": "isa-serial",
-                  "parallel": "isa-parallel"}
+                  "parallel": "isa-parallel", "floppy": "isa-fdc", "fdc": "isa-fdc"}
 # What virt-manager may not add, in case words (feat-virt-manager restrictions, as prose).
 VIRT_MANAGER_REFUSED_VIDEO = {"vmware": "vmvga (vmware) video", "vmvga": "vmvga (vmware) video",
+                              "vmware-svga": "vmvga (vmware) video",
                               "xen": "xen video", "xenfb": "xen video"}
-VIDEO_SPELLINGS = {"vmvga": "vmware", "xen": "xenfb", "vga": "std"}
+# Other words for a -vga value: libvirt's model names and qemu's -device video drivers.
+VIDEO_SPELLINGS = {"vmvga": "vmware", "vmware-svga": "vmware", "xen": "xenfb", "vga": "std",
+                   "cirrus-vga": "cirrus", "std-vga": "std"}
+# Device words that name a video adapter: judged as that -vga value (one adapter, one
+# judgement, whichever answer names it).
+VIDEO_DEVICE_WORDS = frozenset({"vmware-svga", "vmvga", "vmware"})
+# Watchdog device words: -watchdog MODEL (L311); libvirt starts the same device as
+# `-device MODEL` (qemuBuildWatchdogDevStr), a driver the -device list does not name.
+WATCHDOG_WORDS = {"watchdog": "i6300esb or ib700", "i6300esb": "i6300esb", "ib700": "ib700"}
+# Management tools that run guests through libvirt, which starts devices with -device.
+LIBVIRT_TOOLS = ("virt-manager", "vm-install", "virsh")
 # Device words only a USB option attaches (-usbdevice keyboard); other USB words start "usb-".
 USB_ONLY_WORDS = frozenset({"keyboard"})
 
@@ -130,19 +141,37 @@ def _video(ctx: GuestContext) -> list[Finding]:
                                     "unsupported", "The guest's video adapter is not "
                                     f"{words(allowed, 'or')} (the customer says so): not "
                                     "supported.")))]
+    found = _judge_video(ctx, vga, video, f"Video {video!r}", "management.video", basis, "")
+    return [found] if found is not None else []
+
+
+def _same_video(ctx: GuestContext, word: str) -> bool:
+    """The guest's video answer names the same adapter as a device word."""
+    video = ctx.get("video")
+    if video is None:
+        return False
+    spelled = VIDEO_SPELLINGS.get(word.lower(), word.lower())
+    return VIDEO_SPELLINGS.get(video.lower(), video.lower()) == spelled
+
+
+def _judge_video(ctx: GuestContext, vga: Entry, video: str, what: str, rule: str,
+                 basis: tuple[str, ...], part: str) -> Finding | None:
+    """A video adapter against -vga (L292, L358) and virt-manager's restriction (L122); None
+    when supported."""
+    allowed = tuple(vga.fields.get("value_allowed", ()))
     value = VIDEO_SPELLINGS.get(video.lower(), video.lower())
     if not allowed or value in allowed:
-        return []
+        return None
     refused = value in vga.fields.get("value_refused", ())
     manager = _virt_manager(ctx)
     if manager is not None and video.lower() in VIRT_MANAGER_REFUSED_VIDEO:
-        what = VIRT_MANAGER_REFUSED_VIDEO[video.lower()]
-        return [ctx.finding("management.video", "unsupported", f"Video {video!r}: virt-manager "
-                            f"may not add {what}; supported adapters are "
-                            f"{words(allowed, 'or')}.", manager, basis)]
-    why = "refused by name" if refused else "not among the supported values"
-    return [ctx.finding("management.video", "unsupported", f"Video {video!r} is not supported "
-                        f"({why}; supported: {words(allowed, 'or')}).", vga, basis)]
+        said = VIRT_MANAGER_REFUSED_VIDEO[video.lower()]
+        return ctx.finding(rule, "unsupported", f"{what}: virt-manager may not add {said}; "
+                           f"supported adapters are {words(allowed, 'or')}.", manager, basis,
+                           part)
+    why = f"-vga {value} is refused by name" if refused else "not among the supported values"
+    return ctx.finding(rule, "unsupported", f"{what} is not supported ({why}; supported: "
+                       f"{words(allowed, 'or')}).", vga, basis, part)
 
 
 def _devices(ctx: GuestContext) -> list[Finding]:
@@ -167,7 +196,18 @@ def _devices(ctx: GuestContext) -> list[Finding]:
                                    manager or soundhw, basis, part))
             continue
         if low in device_allowed or DEVICE_DRIVERS.get(low, "").lower() in device_allowed:
-            continue  # a driver the -device list names
+            continue  # a driver the -device list names (a floppy drive: isa-fdc, -fda L280)
+        if low in VIDEO_DEVICE_WORDS:
+            vga = ctx.look.option("-vga")
+            found = None if vga is None or _same_video(ctx, low) else _judge_video(
+                ctx, vga, device, f"Device {device!r} (the VMware SVGA video adapter, "
+                "-vga vmware)", "management.devices", basis, part)
+            if found is not None:
+                out.append(found)
+            continue
+        if low in WATCHDOG_WORDS:
+            out += _watchdog(ctx, device, basis, part)
+            continue
         finding = _usb(ctx, device, manager, basis, part)
         if finding is not None:
             if finding.status != "supported":
@@ -183,6 +223,40 @@ def _devices(ctx: GuestContext) -> list[Finding]:
     return out
 
 
+def _libvirt(ctx: GuestContext) -> list[str]:
+    """The management tools in use that run guests through libvirt."""
+    return [t for t in ctx.case.management if t in LIBVIRT_TOOLS]
+
+
+def _run_by(tools: list[str]) -> str:
+    """`virt-manager runs`, `virt-manager and virsh run`."""
+    return f"{words(tools)} {'runs' if len(tools) == 1 else 'run'}"
+
+
+def _watchdog(ctx: GuestContext, device: str, basis: tuple[str, ...],
+              part: str) -> list[Finding]:
+    """-watchdog MODEL is supported (L311); libvirt starts the same device as -device MODEL,
+    a driver the -device list does not name (L289, L357): needs review, as for a USB tablet."""
+    option = ctx.look.option("-watchdog")
+    model = WATCHDOG_WORDS[device.lower()]
+    tools = _libvirt(ctx)
+    if option is None:
+        return [ctx.missing("management.devices", no_entry("option", "-watchdog"), None, basis,
+                            part)]
+    if not tools:
+        status = status_of(option)
+        return [] if status == "supported" else [ctx.finding(
+            "management.devices", status, f"Watchdog {device!r} (-watchdog {model}): "
+            f"{status}.", option, basis, part)]
+    drivers = " or ".join(f"-device {m}" for m in model.split(" or "))
+    return [ctx.finding("management.devices", UNLISTED, f"Watchdog {device!r}: -watchdog "
+                        f"{model} is supported (L311), but {_run_by(tools)} the guest "
+                        f"through libvirt, which starts the watchdog as {drivers}, a "
+                        "driver not in the -device list (L289, L357), while virt-manager's "
+                        "restrictions (L122) do not exclude it. The statement does not settle "
+                        "which reading holds: needs review.", option, basis, part)]
+
+
 def _usb(ctx: GuestContext, device: str, manager: Entry | None, basis: tuple[str, ...],
          part: str) -> Finding | None:
     """A USB device word: `tablet` is `-usbdevice tablet`; `usb-tablet` the -device driver of
@@ -194,6 +268,16 @@ def _usb(ctx: GuestContext, device: str, manager: Entry | None, basis: tuple[str
     refused = tuple(option.fields.get("value_refused", ()))
     low = device.lower()
     rule = "management.devices"
+    tools = _libvirt(ctx)
+    if low in allowed and tools:
+        # The wizard's "tablet" under libvirt is the same device libvirt starts as
+        # -device usb-tablet: one device, one judgement (needs review, as below).
+        return ctx.finding(rule, UNLISTED, f"USB device {device!r}: -usbdevice {low} is "
+                           f"supported (L288), but {_run_by(tools)} the guest through "
+                           f"libvirt, which starts it as -device usb-{low}, a driver not in the "
+                           "-device list (L289, L357), while virt-manager's restrictions (L122) "
+                           "do not exclude it. The statement does not settle which reading "
+                           "holds: needs review.", option, basis, part)
     if low in allowed:
         return ctx.finding(rule, "supported", f"USB device {device!r} (-usbdevice {low}) is "
                            "supported.", option, basis, part)

@@ -22,6 +22,8 @@ TOLERANCE = 0.10
 # A single time-accuracy figure (kvm-clock: 100%) is met within 1 point either way (100.5%).
 TIME_TOLERANCE = 1.0
 HOST_EPT = "host.ept_npt"
+# A CPU figure over twice QEMU emulation's (7%, L238) is not what emulation delivers.
+FAR_ABOVE = 2
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ def assess(look: Lookup, complaint: dict[str, Any], index: int = 0,
     expected: int | None = None
     span: tuple[int, int] | None = None
     status, ask = ADVICE, None
+    said: str | None = None  # the item's own message where it differs from the finding's
     if cell is None:
         assessment = NO_FIGURE
         message = f"{what}: the performance table has no cell for this category and mode."
@@ -80,7 +83,8 @@ def assess(look: Lookup, complaint: dict[str, Any], index: int = 0,
             expected = f["percent"]
         assessment, message = _judge(cell, what, measured, expected, span)
         if category == CPU and mode == "emulated" and cell.status == "unsupported":
-            status, message, ask = _emulated_cpu(what, measured, expected)
+            assessment, said = _emulated_assessment(cell, what, measured, expected)
+            status, message, ask = _emulated_cpu(what, said)
         elif cell.status == "unsupported":
             status = "unsupported"
         elif category == CPU and mode == "passthrough" and ept is None and len(cells) > 1:
@@ -91,32 +95,45 @@ def assess(look: Lookup, complaint: dict[str, Any], index: int = 0,
         elif measured is None and assessment != NOT_APPLICABLE:
             status = CONDITION
     item = PerformanceItem(category or "", mode or "", measured, expected, span, assessment,
-                           message, cell.id if cell else None, look.heading(cell))
+                           said or message, cell.id if cell else None, look.heading(cell))
     return item, look.finding(rule, PERFORMANCE, status, message, cell, basis=basis,
                               key=f"{key}@{PERFORMANCE}#{index + 1}", ask=ask)
 
 
-def _emulated_cpu(what: str, measured: float | None,
-                  expected: int | None) -> tuple[str, str, Ask]:
-    """The emulated CPU cell is QEMU emulation (qemu-only mode, unsupported), an easy mis-pick
-    for a normal KVM guest: a condition, not a verdict (the host and -no-kvm rules catch
-    qemu-only mode on their own)."""
-    figure = f" (about {_fmt(expected)})" if expected is not None else ""
-    seen = ""
-    if measured is not None and expected is not None and measured > 2 * expected:
-        seen = (f" The measured {_fmt(measured)} is far above emulation's figure: this CPU is "
-                "most likely not emulated.")
-    message = (f"{what}: the table's emulated CPU figure{figure} is QEMU emulation, that is "
-               "qemu-only mode, which is not supported. A guest running with the kvm modules "
-               "does not have an emulated CPU; its CPU is judged against the host-passthrough "
-               f"figure.{seen} Confirm the guest really runs in qemu-only mode (-no-kvm, or the "
-               "kvm modules not loaded).")
+def _emulated_assessment(cell: Entry, what: str, measured: float | None,
+                         expected: int | None) -> tuple[str, str]:
+    """The Fully Virtualized CPU, MMU cell reads "7% (QEMU emulation (unsupported))" (L238-239):
+    a figure for QEMU emulation, a mode the table marks unsupported. A measurement near it is
+    that mode; one far above it is not what emulation delivers (the CPU is not emulated), and
+    calling it an unsupported mode would contradict the figure."""
+    cited = f"the {expected}% the table gives for QEMU emulation (unsupported), L238-239" \
+        if expected is not None else "the table's QEMU emulation cell (unsupported), L238-239"
+    if measured is None:
+        return UNSUPPORTED_MODE, (f"{what}: no measured figure given; {cited}: a mode the table "
+                                  "marks unsupported.")
+    if expected is not None and measured > FAR_ABOVE * expected:
+        return OUTSIDE, (f"{what}: measured {_fmt(measured)} is far above {cited}: not what "
+                         "QEMU emulation delivers, so this CPU is most likely not emulated; its "
+                         "figure to compare with is the Host-Passthrough one (97% with "
+                         "hardware virtualization and EPT/NPT, L238-240).")
+    return UNSUPPORTED_MODE, (f"{what}: measured {_fmt(measured)} is in line with {cited}: a "
+                              "mode the table marks unsupported.")
+
+
+def _emulated_cpu(what: str, said: str) -> tuple[str, str, Ask]:
+    """A complaint in the Fully Virtualized CPU column: an easy mis-pick for a normal KVM guest,
+    whose CPU is not emulated. A condition, not a verdict (the host and -no-kvm rules catch
+    qemu-only mode on their own), worded so that confirming it is the supported reading."""
+    message = (f"{said} Confirm the guest's CPU is not emulated: the kvm modules are loaded "
+               "and qemu-kvm runs without -no-kvm (qemu-only mode, L212-218, is what the table's "
+               "QEMU emulation figure describes).")
     return CONDITION, message, Ask(
-        confirmed=("unsupported", f"{what}: the guest runs in qemu-only mode (the customer "
-                                  "says so), which is not supported."),
-        refuted=(ADVICE, f"{what}: the guest does not run in qemu-only mode (the customer says "
-                         "so): enter the complaint as host passthrough (hardware "
-                         "virtualization) to compare it with the right figure."))
+        confirmed=(ADVICE, f"{what}: the guest's CPU is not emulated (the customer says so): "
+                           "enter the complaint as Host-Passthrough (hardware virtualization) to "
+                           "compare it with that figure (97% with EPT/NPT, L238-240)."),
+        refuted=("unsupported", f"{what}: the guest runs in QEMU emulation, qemu-only mode (the "
+                                "customer says so): the table marks that mode unsupported "
+                                "(L238-239), and the statement does not support it (L218)."))
 
 
 def _judge(cell: Entry, what: str, measured: float | None, expected: int | None,

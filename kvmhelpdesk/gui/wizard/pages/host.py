@@ -21,6 +21,7 @@ from kvmhelpdesk.gui.wizard.answers import (
 )
 from kvmhelpdesk.gui.wizard.feedback import fill_findings, show_mark
 from kvmhelpdesk.gui.wizard.pages.base import CasePage
+from kvmhelpdesk.gui.wizard.source_marks import SourceMarks
 from kvmhelpdesk.triage import CaseError
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ STATE = (("Enabled", "enabled"), ("Disabled (in the BIOS)", "disabled"),
          ("Absent (not in the CPU)", "absent"))
 WIDE_LAYOUT = 820  # page width (px) from which the hardware and kernel groups sit side by side
 # Releases engineers meet on KVM hosts, offered beside the loaded statements' own products.
-OTHER_RELEASES = ("SLES 11 SP2", "SLES 11 SP3", "SLES 11 SP4", "SLES 11", "SLES 10 SP3",
+OTHER_RELEASES = ("SLES 11 SP2", "SLES 11 SP3", "SLES 11 SP4", "SLES 11 GA", "SLES 10 SP3",
                   "SLES 12", "SLED 11 SP1")
 
 
@@ -78,6 +79,7 @@ class HostPage(CasePage):
         self.ui.setupUi(self)
         products = tuple(r.product for r in reversed(self.kb.releases.values()))
         self.answers = host_answers(self.ui, products)
+        self.marks = SourceMarks()  # answers read from a support bundle
         connect_all(self.answers, self.answered)
         self.ui.virshCheck.toggled.connect(self._virsh_toggled)
         self.ui.feedbackList.itemDoubleClicked.connect(self.open_item_entry)
@@ -103,7 +105,11 @@ class HostPage(CasePage):
             self.case["host"] = host
 
     def refresh(self) -> None:
-        """Host-wide findings of the whole case (the vCPU total needs the guests too)."""
+        """Host-wide findings of the whole case (the vCPU total needs the guests too), and
+        which answers are (still) as read from a support bundle."""
+        read = self.wiz.evidence("host")
+        self.marks.show((a.widgets()[0], read.get(a.key)) for a in self.answers
+                        if not isinstance(a, SetAnswer))
         try:
             findings = [f for f in self.wiz.verdict().findings if f.scope == "host"]
         except CaseError as exc:

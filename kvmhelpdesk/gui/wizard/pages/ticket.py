@@ -14,6 +14,7 @@ from kvmhelpdesk.gui.wizard.answers import (
 )
 from kvmhelpdesk.gui.wizard.pages.base import CasePage
 from kvmhelpdesk.safetext import shown
+from kvmhelpdesk.triage.evidence import source_line
 
 if TYPE_CHECKING:
     from kvmhelpdesk.gui.wizard.wizard import CaseWizard
@@ -38,6 +39,26 @@ class TicketPage(CasePage):
     def show_case(self) -> None:
         load_answers(self.answers, self.case)
         self.ui.caseFileLabel.setText(shown(self.wiz.file_label) or "not saved yet")
+        self._show_source()
+
+    def _show_source(self) -> None:
+        """What a case read from a support bundle was read from, and the reader's notes."""
+        source = self.case.get("source") or {}
+        ui = self.ui
+        line = source_line(source)
+        files = source.get("files") or []
+        ui.sourceLabel.setText(shown(line[len("Read from "):]) + (
+            f" (files read: {', '.join(files)})" if files else "") + (
+            ".\nThe answers read from it are marked with a bundle icon; hover over one for the "
+            "line it was read from. Change one and it is yours: the mark goes.")
+            if line else "")
+        notes = [shown(str(n)) for n in source.get("notes") or ()]  # customer text: escaped
+        ui.notesList.clear()
+        ui.notesList.addItems(notes)
+        for widget in (ui.sourceCaption, ui.sourceLabel):
+            widget.setVisible(bool(line))
+        for widget in (ui.notesCaption, ui.notesList):
+            widget.setVisible(bool(notes))
 
     def store(self) -> None:
         self.wiz.replace_case(store_answers(self.answers, self.case))

@@ -33,14 +33,24 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def record_answer(case: dict[str, Any], keys: list[str], state: str, note: str) -> None:
+def record_answer(case: dict[str, Any], keys: list[str], state: str, note: str,
+                  line: str = "") -> None:
     """Write one answer for every condition key of a line (a grouped line: each member).
 
-    An open condition without a note leaves no record, so a case nobody answered stays as it
-    was (and keeps its case-format version).
+    A group line refuted as a whole is one record under the line's key: "not for all of them"
+    does not say which guest, and the check makes it a needs-review point rather than refuting
+    every member. An open condition without a note leaves no record, so a case nobody answered
+    stays as it was (and keeps its case-format version).
     """
     records = case.setdefault("confirmations", {})
     note = note.strip()
+    if line and len(keys) > 1:
+        records.pop(line, None)
+        if state == REFUTED:
+            for key in keys:
+                records.pop(key, None)
+            records[line] = {"state": state, **({"note": note} if note else {}), "at": now()}
+            return
     for key in keys:
         if state == OPEN and not note:
             records.pop(key, None)
@@ -75,9 +85,20 @@ class VerdictPage(CasePage):
         ui.exportButton.clicked.connect(wizard.export_requested)
         ui.copyButton.clicked.connect(wizard.copy_requested)
         self._showing = False
+        from kvmhelpdesk.gui.theme import current_theme
+
+        theme = current_theme()
+        if theme is not None:
+            theme.changed.connect(self._on_theme)
 
     def show_case(self) -> None:
         self.render()
+
+    def _on_theme(self, _dark: bool) -> None:
+        """A theme switch: the banner's tint and the findings' link and muted colours are
+        made from the palette when rendered, so render again."""
+        if self.verdict is not None:
+            self.render(self._current_keys())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Findings beside the conditions where there is room; above them on a narrow window,
@@ -113,12 +134,16 @@ class VerdictPage(CasePage):
         ui.findingsView.setHtml(view.findings_html(verdict, self.kb))
         ui.findingsView.verticalScrollBar().setValue(scroll)
         ui.findingsView.setAccessibleDescription(view.findings_description(verdict))
-        view.fill_checklist(ui.conditionsList, verdict.conditions, True, "Nothing to confirm.")
-        view.fill_checklist(ui.adviceList, verdict.advice, False, "No advice.")
+        index = verdict.evidence_index()
+        view.fill_checklist(ui.conditionsList, verdict.conditions, True, "Nothing to confirm.",
+                            index)
+        view.fill_checklist(ui.adviceList, verdict.advice, False, "No advice.", index)
         counted = confirmation_count(verdict)
-        ui.conditionsLabel.setText(
-            f"Conditions to confirm with the customer ({counted or 'none'}); select one and "
-            "record the answer below the list:")
+        # One line, even in a half-screen window: a second line here pushed the list over
+        # the answer buttons below it. How to record an answer is in the tooltip.
+        ui.conditionsLabel.setText(f"Conditions to confirm ({counted or 'none'}):")
+        ui.conditionsLabel.setToolTip("Conditions to confirm with the customer: select one and "
+                                      "record the customer's answer below the list")
         self._select(keep)
 
     def _select(self, keys: list[str] | None) -> None:
@@ -135,6 +160,10 @@ class VerdictPage(CasePage):
     def _current_keys(self) -> list[str]:
         item = self.ui.conditionsList.currentItem()
         return list(item.data(view.KEYS_ROLE) or ()) if item is not None else []
+
+    def _current_line(self) -> str:
+        item = self.ui.conditionsList.currentItem()
+        return (item.data(view.LINE_ROLE) or "") if item is not None else ""
 
     def _show_answer(self, item: QListWidgetItem | None, *_: Any) -> None:
         """Put the selected condition's state and note into the controls below the list."""
@@ -154,7 +183,7 @@ class VerdictPage(CasePage):
         keys = self._current_keys()
         if self._showing or not keys:
             return
-        record_answer(self.case, keys, state, self.ui.noteEdit.text())
+        record_answer(self.case, keys, state, self.ui.noteEdit.text(), self._current_line())
         self.wiz.mark_changed()
         self.render(keys)
 
@@ -166,7 +195,8 @@ class VerdictPage(CasePage):
         note = self.ui.noteEdit.text().strip()
         if note == (item.data(view.NOTE_ROLE) or ""):
             return
-        record_answer(self.case, keys, item.data(view.STATE_ROLE) or OPEN, note)
+        record_answer(self.case, keys, item.data(view.STATE_ROLE) or OPEN, note,
+                      item.data(view.LINE_ROLE) or "")
         self.wiz.mark_changed()
         self.render(keys)
 
