@@ -210,11 +210,12 @@ ARGV_NAME = st.one_of(
 
 
 @FUZZ
-@given(ARGV_NAME, st.sampled_from(["-o", "--save-case", "--pdf"]),
-       st.sampled_from(["--text", "--json", "--markdown", "--html"]))
-def test_output_paths(name: str, option: str, fmt: str) -> None:
+@given(name=ARGV_NAME, option=st.sampled_from(["-o", "--save-case", "--pdf"]),
+       fmt=st.sampled_from(["--text", "--json", "--markdown", "--html"]))
+def test_output_paths(qapp, name: str, option: str, fmt: str) -> None:
     """`-o FILE`, `--save-case FILE` and `--pdf FILE` with any name argv can carry: written,
-    or one line naming the path, exit 2."""
+    or one line naming the path, exit 2. (`qapp`: --pdf in process would otherwise make the
+    process's only application a QGuiApplication, and later widget tests abort.)"""
     with tempfile.TemporaryDirectory() as folder:
         case = write(folder, "case.json", json.dumps({
             "format": "kvmhelpdesk-case", "version": 1, "title": "t",
