@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
-import time
 from pathlib import Path
 
 NAME_MAX = 255  # bytes in one file name on every common file system
-STALE_TEMP_SECONDS = 3600  # a temporary file older than this belongs to no running save
 _TEMP_SUFFIX = ".tmp"
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
           (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
@@ -125,6 +124,27 @@ def reason(exc: OSError) -> str:
 
 
 # --------------------------------------------------------------------------------- writing
+def append_regular(path: str | os.PathLike[str], text: str) -> None:
+    """Append `text` (UTF-8) to a regular file, creating it (mode 0600) when missing.
+
+    Raises NotRegularFileError for a FIFO, device or socket at `path` without blocking (a FIFO
+    with no reader fails at once with ENXIO; one with a reader is refused after opening)."""
+    flags = (os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+             | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
+             | getattr(os, "O_NOCTTY", 0))
+    if not hasattr(os, "O_NONBLOCK"):  # Windows: check before opening
+        with contextlib.suppress(FileNotFoundError):
+            _require_regular(os.stat(path).st_mode)
+    fd = os.open(path, flags, 0o600)
+    try:
+        _require_regular(os.fstat(fd).st_mode)
+        data = text.encode("utf-8", "replace")
+        while data:
+            data = data[os.write(fd, data):]
+    finally:
+        os.close(fd)
+
+
 def write_target(path: str | os.PathLike[str]) -> Path:
     """Where writing `path` really goes: the final target of a symbolic link (even a link to
     a file not yet there), else `path` itself."""
@@ -191,27 +211,27 @@ def _new_file_mode() -> int:
 
 
 def remove_stale_temps(folder: Path, prefix: str) -> int:
-    """Remove `PREFIX*.tmp` files that no running save owns; returns how many went.
+    """Remove temporary files of killed saves to this target; returns how many went.
 
-    A temporary file belongs to the process whose id it carries; it is stale when that
-    process is gone or it is older than an hour (an id reused, another machine's save).
+    Only names exactly of our making (`PREFIX` + `PID.8 hex digits.tmp`, see atomic_write)
+    whose process is gone: another program's file that merely starts alike, or a save still
+    running (in this process or another), is never touched. A leftover whose process id was
+    reused stays until that process ends; it is hidden and harmless.
     """
     from kvmhelpdesk.search.locking import pid_alive
 
+    ours = re.compile(re.escape(prefix) + r"([0-9]{1,10})\.[0-9a-f]{8}" + re.escape(_TEMP_SUFFIX))
     removed = 0
-    now = time.time()
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for item in entries:
-            name = item.name
-            if not (name.startswith(prefix) and name.endswith(_TEMP_SUFFIX)):
+            match = ours.fullmatch(item.name)
+            if match is None:
                 continue
-            owner = name[len(prefix):-len(_TEMP_SUFFIX)].split(".", 1)[0]
+            owner = int(match.group(1))
             with contextlib.suppress(OSError):
-                info = item.stat(follow_symlinks=False)
-                if not stat.S_ISREG(info.st_mode):
+                if not stat.S_ISREG(item.stat(follow_symlinks=False).st_mode):
                     continue
-                alive = owner.isdigit() and (int(owner) == os.getpid() or pid_alive(int(owner)))
-                if not alive or now - info.st_mtime > STALE_TEMP_SECONDS:
+                if owner != os.getpid() and not pid_alive(owner):
                     os.unlink(item.path)
                     removed += 1
     return removed

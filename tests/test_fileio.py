@@ -91,15 +91,57 @@ def test_long_names_keep_working(tmp_path: Path, length: int) -> None:
 def test_stale_temporary_files_of_killed_saves_are_removed(tmp_path: Path) -> None:
     target = tmp_path / "case.json"
     prefix = fileio.temp_prefix(target.name)
-    dead = tmp_path / f"{prefix}999999999.0123abcd.tmp"  # no such process
+    dead = tmp_path / f"{prefix}999999999.0123abcd.tmp"  # no such process: a killed save
     dead.write_text("half")
-    old = tmp_path / f"{prefix}1.deadbeef.tmp"  # pid 1 lives, but an hour-old save is over
-    old.write_text("half")
-    os.utime(old, (1, 1))
     running = tmp_path / f"{prefix}{os.getppid()}.beefdead.tmp"  # a save in progress
     running.write_text("busy")
+    old_but_alive = tmp_path / f"{prefix}1.deadbeef.tmp"  # pid 1 lives: never ours to judge
+    old_but_alive.write_text("half")
+    os.utime(old_but_alive, (1, 1))
+    mine = tmp_path / f"{prefix}{os.getpid()}.00c0ffee.tmp"  # this process's own (a thread)
+    mine.write_text("busy")
     other = tmp_path / ".other.json.999999999.0123abcd.tmp"  # another file's: not ours
     other.write_text("x")
     fileio.atomic_write(target, b"data")
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == sorted([target.name, running.name, other.name])
+    assert names == sorted([target.name, running.name, old_but_alive.name, mine.name,
+                            other.name])
+
+
+@pytest.mark.parametrize("suffix", [
+    "swp.tmp", "tmp", "999999999.tmp", "999999999.0123ABCD.tmp", "999999999.0123abc.tmp",
+    "999999999.0123abcde.tmp", "999999999.0123abcd.tmp.tmp", "x999999999.0123abcd.tmp",
+    "999999999.0123abcd.txt", "-1.0123abcd.tmp", "999999999.0123abcd.backup.tmp"])
+def test_other_programs_temporary_files_are_never_removed(tmp_path: Path, suffix: str) -> None:
+    """Only `.NAME.PID.8hex.tmp` exactly is ours: an editor's or a sync tool's file that
+    starts with the same `.NAME.` stays, whatever is after it."""
+    target = tmp_path / "case.json"
+    foreign = tmp_path / (fileio.temp_prefix(target.name) + suffix)
+    foreign.write_text("someone else's")
+    assert fileio.remove_stale_temps(tmp_path, fileio.temp_prefix(target.name)) == 0
+    fileio.atomic_write(target, b"data")
+    assert foreign.read_text() == "someone else's"
+
+
+# -- appending (the app's error log) --------------------------------------------------------
+def test_append_creates_and_appends(tmp_path: Path) -> None:
+    log = tmp_path / "errors.log"
+    fileio.append_regular(log, "one\n")
+    fileio.append_regular(log, "two \ud800\n")  # never fails on text it was given
+    assert log.read_text(encoding="utf-8") == "one\ntwo ?\n"
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+
+
+@needs_fifo
+def test_append_to_a_fifo_never_blocks(tmp_path: Path) -> None:
+    fifo = tmp_path / "errors.log"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError):  # no reader: ENXIO at once, instead of waiting for one
+        fileio.append_regular(fifo, "x\n")
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        with pytest.raises(fileio.NotRegularFileError, match="named pipe"):
+            fileio.append_regular(fifo, "x\n")  # a reader: refused, nothing written
+        assert os.read(reader, 10) == b""
+    finally:
+        os.close(reader)

@@ -29,7 +29,9 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
+from kvmhelpdesk import fileio
 from kvmhelpdesk.bundle.errors import BundleCancelled, BundleError
 
 MAX_MEMBERS = 20_000
@@ -196,10 +198,12 @@ def sniff(path: Path) -> str:
     try:
         if path.is_dir():
             return "folder"
-        with open(path, "rb") as handle:
+        with open_archive(path) as handle:
             head = handle.read(512)
     except FileNotFoundError:
         raise BundleError(f"{path}: no such file or folder") from None
+    except fileio.NotRegularFileError as exc:  # a FIFO would block for ever, a device never end
+        raise BundleError(f"{path}: {exc}: not a supportconfig archive or folder") from None
     except OSError as exc:
         raise BundleError(f"{path}: cannot be read: {exc.strerror or exc}") from None
     if not head:
@@ -218,6 +222,12 @@ def sniff(path: Path) -> str:
         return "none"
     raise BundleError(f"{path.name}: not a supportconfig archive (neither a tarball, a zip nor "
                       "a folder)")
+
+
+def open_archive(path: Path) -> BinaryIO:
+    """The archive file for reading: a regular file only (fileio.NotRegularFileError for a FIFO,
+    a device or a socket, checked on the open descriptor, so nothing blocks)."""
+    return os.fdopen(fileio.open_regular(path), "rb")
 
 
 def _v7_tar_header(head: bytes) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from kvmhelpdesk import fileio
 from kvmhelpdesk.bundle.archive import (
     _DAMAGE,
     CHUNK,
@@ -26,6 +27,7 @@ from kvmhelpdesk.bundle.archive import (
     Watch,
     _TotalCap,
     member_problem,
+    open_archive,
 )
 from kvmhelpdesk.bundle.bzip2 import ParallelBzip2
 from kvmhelpdesk.bundle.errors import BundleError
@@ -67,7 +69,10 @@ class TarSource(Source):
         self._parallel: ParallelBzip2 | None = None
 
     def _open(self) -> _Counting:
-        handle = open(self.path, "rb")  # noqa: SIM115 - closed by close()
+        try:
+            handle = open_archive(self.path)  # closed by close()
+        except OSError as exc:  # replaced by a FIFO or removed since it was sniffed
+            raise BundleError(f"{self.path}: cannot be read: {fileio.reason(exc)}") from None
         self._handles.append(handle)
         return _Counting(handle, self.watch)
 
@@ -170,15 +175,23 @@ class ZipSource(Source):
     def __init__(self, path: Path, watch: Watch) -> None:
         super().__init__(path, watch)
         self._zip: zipfile.ZipFile | None = None
+        self._handle: BinaryIO | None = None
 
     def close(self) -> None:
         if self._zip is not None:
             self._zip.close()
             self._zip = None
+        if self._handle is not None:  # ZipFile leaves a file object it was given open
+            self._handle.close()
+            self._handle = None
 
     def entries(self) -> Iterator[Entry]:
         try:
-            self._zip = zipfile.ZipFile(self.path)
+            self._handle = open_archive(self.path)
+        except OSError as exc:
+            raise BundleError(f"{self.path}: cannot be read: {fileio.reason(exc)}") from None
+        try:
+            self._zip = zipfile.ZipFile(self._handle)
             infos = self._zip.infolist()
         except (*_DAMAGE, ValueError) as exc:
             raise BundleError(f"{self.path.name}: not a readable zip archive "

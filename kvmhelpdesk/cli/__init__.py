@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from kvmhelpdesk import APP_NAME, __version__
 from kvmhelpdesk.cli import launch
-from kvmhelpdesk.cli.common import EXIT_BAD_INPUT, CliError, emit_error
-from kvmhelpdesk.cli.output import OutputError, safe_streams
+from kvmhelpdesk.cli.common import EXIT_BAD_INPUT, CliError, emit_error, route_log_warnings
+from kvmhelpdesk.cli.output import OutputError, guard_standard_descriptors, safe_streams
 from kvmhelpdesk.safetext import valid_text
 
 # Each module has register(subparsers) and sets `func` on its parsers. Order = order in --help.
@@ -80,16 +80,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    guard_standard_descriptors()
+    route_log_warnings()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if launch.opens_files(args_list):  # `kvmhelpdesk [--content DIR] FILE...`: the window
         return launch.files_main(args_list)
     with safe_streams() as out:
         try:
-            args = clean_text_arguments(build_parser().parse_args(args_list))
+            try:
+                args = clean_text_arguments(build_parser().parse_args(args_list))
+            except SystemExit:  # --help and --version printed: was it written?
+                out.raise_failure()
+                raise
             if not hasattr(args, "func"):
                 return gui_main(args.content)
             code = int(args.func(args) or 0)
-            out.flush()  # a full disk or closed pipe shows here, not at interpreter exit
+            out.raise_failure()  # a full disk or closed pipe shows here, not at exit
             return code
         except (CliError, OutputError) as exc:
             try:

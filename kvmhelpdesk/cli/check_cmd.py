@@ -18,7 +18,7 @@ from kvmhelpdesk.cli.check_bundle import (
     json_extras,
     save_case_if_asked,
 )
-from kvmhelpdesk.cli.check_inputs import add_input_arguments, gather_inputs
+from kvmhelpdesk.cli.check_inputs import add_input_arguments, gather_inputs, read_standard_input
 from kvmhelpdesk.cli.common import CliError, emit_warning, load_kb, print_json
 from kvmhelpdesk.report import render
 from kvmhelpdesk.triage import (
@@ -28,8 +28,10 @@ from kvmhelpdesk.triage import (
     empty_case,
     load_case,
     merge_case,
+    parse_case,
     validate_case,
 )
+from kvmhelpdesk.triage.case import MAX_CASE_BYTES
 
 PDF_MISSING = ("--pdf needs the desktop components (Qt), which are not available here; use "
                "--html and print that to PDF, or install the desktop app")
@@ -51,7 +53,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "statement and print a cited verdict.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("case", nargs="?", metavar="CASE.json",
-                        help="case file; optional when input flags are given")
+                        help="case file ('-' reads standard input); optional when input flags "
+                             "are given")
     formats = parser.add_mutually_exclusive_group()
     formats.add_argument("--text", dest="fmt", action="store_const", const="text",
                          help="plain text (the default)")
@@ -73,12 +76,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     kb = load_kb(args.content)
+    if args.case == "-" and "-" in [*args.qemu_cmdline_file, *args.libvirt_xml,
+                                    *args.monitor_file]:
+        raise CliError("only one input can be read from standard input ('-')")
     analysis = gather_inputs(args, kb)
     if args.case is None and analysis is None and not args.supportconfig:
         raise CliError("give a case file (CASE.json) or an input flag; see "
                        "'kvmhelpdesk check --help'")
     try:
-        case = load_case(args.case) if args.case is not None else empty_case()
+        case = _load_case(args.case) if args.case is not None else empty_case()
     except CaseError as exc:
         raise CliError(str(exc)) from None
     if args.release:
@@ -103,6 +109,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     save_case_if_asked(args, case)
     _emit(verdict, args, json_extras(bundle, case))
     return 0
+
+
+def _load_case(path: str) -> dict[str, Any]:
+    """The case file; '-' reads it from standard input (as the input flags' FILE does)."""
+    if path == "-":
+        raw = read_standard_input("the case", MAX_CASE_BYTES)
+        return parse_case(raw, "the case from standard input")
+    return load_case(path)
 
 
 def _emit(verdict: Verdict, args: argparse.Namespace,

@@ -47,18 +47,31 @@ def read_input(path: str, what: str) -> bytes:
     """A file's bytes ('-' = standard input; otherwise a regular file only: a FIFO or device
     would block or never end); CliError in one line when it cannot be read. The analyzers
     decode them (byte-order mark, UTF-16, an XML declaration's encoding)."""
+    if path == "-":
+        return read_standard_input(what, MAX_INPUT_BYTES)
     try:
-        if path == "-":
-            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-            if len(data) > MAX_INPUT_BYTES:
-                raise fileio.TooLargeError(f"larger than {fileio.describe_size(MAX_INPUT_BYTES)}")
-            return data
         return fileio.read_regular_file(path, MAX_INPUT_BYTES)
     except (FileNotFoundError, IsADirectoryError, fileio.NotRegularFileError,
             fileio.TooLargeError) as exc:
         raise CliError(f"{what} {path}: {fileio.reason(exc)}") from None
     except OSError as exc:
         raise CliError(f"{what} {path}: cannot be read: {fileio.reason(exc)}") from None
+
+
+def read_standard_input(what: str, limit: int) -> bytes:
+    """Standard input's bytes, at most `limit` of them, for a FILE given as '-'; CliError in
+    one line when it is closed (`<&-`), unreadable or larger than `limit`."""
+    stream = sys.stdin
+    if stream is None or getattr(stream, "buffer", None) is None:
+        raise CliError(f"{what} -: standard input is closed: nothing to read")
+    try:
+        data = stream.buffer.read(limit + 1)
+    except (OSError, ValueError) as exc:  # ValueError: closed by the caller in-process
+        words = fileio.reason(exc) if isinstance(exc, OSError) else "it is closed"
+        raise CliError(f"{what} -: standard input cannot be read: {words}") from None
+    if len(data) > limit:
+        raise CliError(f"{what} -: standard input is larger than {fileio.describe_size(limit)}")
+    return data
 
 
 def gather_inputs(args: argparse.Namespace, kb: KnowledgeBase) -> Analysis | None:

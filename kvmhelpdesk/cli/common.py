@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -31,6 +33,24 @@ def emit_error(message: str, program: str = "kvmhelpdesk") -> int:
 def emit_warning(message: str) -> None:
     """`kvmhelpdesk: warning: MESSAGE` on stderr (one line)."""
     print(f"kvmhelpdesk: warning: {one_line(message)}", file=sys.stderr)
+
+
+def route_log_warnings() -> None:
+    """Warnings the core logs (e.g. "search index cache unusable") as every other warning
+    line: `kvmhelpdesk: warning: ...` on stderr, one line; without this, Python's fallback
+    printed the bare message. Idempotent."""
+    logger = logging.getLogger("kvmhelpdesk")
+    if not any(isinstance(h, _WarningLines) for h in logger.handlers):
+        logger.addHandler(_WarningLines(logging.WARNING))
+
+
+class _WarningLines(logging.Handler):
+    """Each record as `kvmhelpdesk: warning: MESSAGE` on the stderr of the moment (the CLI
+    and tests swap sys.stderr, so no stream is kept)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with contextlib.suppress(Exception):  # a lost warning must not become a traceback
+            emit_warning(record.getMessage())
 
 
 def load_kb(extra_content: Sequence[str] = ()) -> KnowledgeBase:

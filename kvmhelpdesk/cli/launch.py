@@ -42,7 +42,9 @@ def opens_files(args: Sequence[str], commands: Collection[str] | None = None) ->
 
 
 def gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from kvmhelpdesk.cli import OneLineParser  # usage errors in one line, as every command
+
+    parser = OneLineParser(
         prog="kvmhelpdesk", description="Open the desktop app, with files to open in it.",
         epilog="Run 'kvmhelpdesk --help' for the commands that work without a window.")
     parser.add_argument("--content", metavar="DIR", action="append", default=[],
@@ -87,8 +89,21 @@ def files_main(argv: Sequence[str]) -> int:
 
 def gui_arguments(argv: Sequence[str] | None = None) -> tuple[list[str], list[str]] | int:
     """(content packs, files) from `kvmhelpdesk [--content DIR] FILE...`, or an exit status."""
-    try:
-        args = gui_parser().parse_args(sys.argv[1:] if argv is None else argv)
-    except SystemExit as exc:  # --help, or a usage error argparse already printed
-        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    from kvmhelpdesk.cli.output import OutputError, guard_standard_descriptors, safe_streams
+
+    guard_standard_descriptors()
+    with safe_streams() as out:
+        try:
+            args = gui_parser().parse_args(sys.argv[1:] if argv is None else argv)
+        except SystemExit as exc:  # --help, or a usage error argparse already printed
+            try:
+                out.raise_failure()  # --help to a full disk or a closed output: say so
+            except OutputError as error:
+                try:
+                    return emit_error(str(error))
+                except OutputError:
+                    return EXIT_BAD_INPUT
+            return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_BAD_INPUT
+        except OutputError:  # a usage error that standard error could not take
+            return EXIT_BAD_INPUT
     return args.content, args.files

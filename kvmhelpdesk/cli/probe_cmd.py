@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 
+from kvmhelpdesk import fileio
 from kvmhelpdesk.analyze import probe_host
 from kvmhelpdesk.cli.common import CliError, print_json
 
@@ -33,7 +35,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_probe_host(args: argparse.Namespace) -> int:
     if not os.path.isdir(args.root):
-        raise CliError(f"--root {args.root}: no such folder")
+        try:
+            mode = os.stat(args.root).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            raise CliError(f"--root {args.root}: no such folder") from None
+        except OSError as exc:
+            raise CliError(f"--root {args.root}: cannot be read: {fileio.reason(exc)}") from None
+        what = "a file" if stat.S_ISREG(mode) else fileio.kind_of(mode)
+        raise CliError(f"--root {args.root}: is {what}, not a folder (give the folder that "
+                       "holds a copy of proc/ and sys/)")
     host = probe_host(args.root)
     if args.json:
         print_json({"host": host})

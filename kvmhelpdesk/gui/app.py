@@ -19,26 +19,26 @@ from kvmhelpdesk.kb.render import use_render_cache
 ORGANIZATION = "kvmhelpdesk"
 
 
-def make_settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION,
-                     "kvmhelpdesk")
-
-
 def create_window(extra_content: Sequence[str] = (), settings: QSettings | None = None):
     """Build the main window (used by `run` and by tests)."""
     from kvmhelpdesk.gui.mainwindow import MainWindow
 
     install_search_path()
     use_render_cache(default_cache("rendered.cache"))
-    settings = settings or make_settings()
+    notices: list[str] = []
+    if settings is None:
+        settings, warning = cfg.user_settings(ORGANIZATION, "kvmhelpdesk")
+        notices += [warning] if warning else []
     remembered = cfg.read(settings, cfg.Prefs.EXTRA_CONTENT)
     extra = list(dict.fromkeys([*remembered, *extra_content]))
     kb = load_knowledge_base(extra)
-    loaded = [d for d in extra if not any(d in p for p in kb.problems)]
+    loaded = [d for d in extra if d not in kb.left_out]
     from kvmhelpdesk.gui import theme
 
     window = MainWindow(kb, settings, loaded, theme.start(settings))
-    window.report_problems(kb.problems)
+    from kvmhelpdesk.gui.content_packs import report_start_problems
+
+    report_start_problems(window, kb.problems, notices)
     # A remembered pack that is broken now is left out, but stays remembered: Forget must
     # stay reachable to drop it.
     window.ui.actionForgetContentPacks.setEnabled(bool(extra))
@@ -77,16 +77,28 @@ def run(extra_content: Sequence[str] = (), files: Sequence[str] = ()) -> int:
         print(f"kvmhelpdesk: error: {exc}", file=sys.stderr)
         return 2
     from kvmhelpdesk.gui import errors
-    from kvmhelpdesk.gui.file_open import open_paths, receive
+    from kvmhelpdesk.gui.file_open import open_paths
 
     errors.install(lambda message: window.statusBar().showMessage(message, 15000))
-    server.request.connect(lambda paths, packs: receive(window, paths, packs))
+    accept_hand_overs(server, window)
     window.show()
     if files:
         QTimer.singleShot(0, lambda: open_paths(window, files))
     if os.environ.get("KVMHELPDESK_EXIT_WHEN_READY"):
         _exit_when_ready(app, window)
     return app.exec()
+
+
+def accept_hand_overs(server, window) -> None:
+    """Open what a later launch hands over once the socket's signal has returned.
+
+    Opening may show a dialog (a bad file, the unsaved-changes prompt) whose event loop lets
+    the socket close and be deleted; run inside the socket's own signal, that crashed the app
+    when it returned into the deleted socket (SIGSEGV)."""
+    from kvmhelpdesk.gui.file_open import receive
+
+    server.request.connect(lambda paths, packs: QTimer.singleShot(
+        0, window, lambda: receive(window, paths, packs)))
 
 
 def _exit_when_ready(app: QApplication, window) -> None:

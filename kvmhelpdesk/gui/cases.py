@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kvmhelpdesk import APP_NAME, fileio
 from kvmhelpdesk.gui import settings as cfg
+from kvmhelpdesk.safetext import shown
 from kvmhelpdesk.triage.case import (
     CaseError,
     CaseReadOnlyError,
@@ -79,13 +80,14 @@ class CaseController(QObject):
         try:
             case = load_case(path)
         except CaseError as exc:
-            QMessageBox.warning(self.window, "Open case", f"The case was not opened.\n\n{exc}")
+            QMessageBox.warning(self.window, "Open case",
+                                f"The case was not opened.\n\n{shown(str(exc))}")
             return False
         if not self.maybe_discard():
             return False
         self._show(case, str(path))
         self._remember(str(path))
-        self.window.statusBar().showMessage(f"Opened case {path}", 5000)
+        self.window.statusBar().showMessage(f"Opened case {shown(str(path))}", 5000)
         return True
 
     def open_bundle(self, built: BundleCase) -> bool:
@@ -155,8 +157,8 @@ class CaseController(QObject):
                     return False
                 _export(verdict, fmt, path, replace_read_only=True)
         except OSError as exc:
-            QMessageBox.warning(self.window, "Export report",
-                                f"The report was not written.\n\n{path}: {fileio.reason(exc)}")
+            QMessageBox.warning(self.window, "Export report", "The report was not written.\n\n"
+                                f"{shown(path)}: {fileio.reason(exc)}")
             return False
         cfg.write(self.settings, cfg.WindowState.LAST_EXPORT_DIR, str(Path(path).parent))
         self._tell(f"Report written to {path}")
@@ -202,7 +204,7 @@ class CaseController(QObject):
         self._raise_wizard()
         answer = QMessageBox.question(
             self.wizard or self.window, APP_NAME,
-            f"The case “{self._title()}” has unsaved changes. Save them?",
+            f"The case “{shown(self._title())}” has unsaved changes. Save them?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -307,7 +309,8 @@ class CaseController(QObject):
                     return False
                 save_case(self.wizard.case, path, replace_read_only=True)
         except CaseError as exc:
-            QMessageBox.warning(self.wizard, "Save case", f"The case was not saved.\n\n{exc}")
+            QMessageBox.warning(self.wizard, "Save case",
+                                f"The case was not saved.\n\n{shown(str(exc))}")
             return False
         self.path, self.dirty = path, False
         self.wizard.file_label = path
@@ -319,7 +322,7 @@ class CaseController(QObject):
     def _replace_read_only(self, path: str, title: str = "Save case") -> bool:
         """Ask before replacing a read-only file, as editors do; No is the default."""
         answer = QMessageBox.question(
-            self.wizard, title, f"{path} is read-only.\n\nReplace it anyway?",
+            self.wizard, title, f"{shown(path)} is read-only.\n\nReplace it anyway?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -331,7 +334,8 @@ class CaseController(QObject):
         try:
             return self.wizard.verdict()
         except CaseError as exc:
-            QMessageBox.warning(self.wizard, APP_NAME, f"The case cannot be checked.\n\n{exc}")
+            QMessageBox.warning(self.wizard, APP_NAME,
+                                f"The case cannot be checked.\n\n{shown(str(exc))}")
             return None
 
     def _require_case(self) -> bool:
@@ -365,11 +369,14 @@ class CaseController(QObject):
     def _update_title(self) -> None:
         if self.wizard is None:
             return
+        # Case text and file names are data: a U+202E or an ESC in a ticket title must not
+        # reorder or garble the title bar (shown as escapes, as the command line does).
         where = Path(self.path).name if self.path else "not saved"
-        self.wizard.setWindowTitle(f"{self._title()} ({where})[*] — {APP_NAME}")
+        self.wizard.setWindowTitle(f"{shown(self._title())} ({shown(where)})[*] — {APP_NAME}")
         self.wizard.setWindowModified(self.dirty)
 
     def _tell(self, message: str) -> None:
+        message = shown(message)
         self.window.statusBar().showMessage(message, 8000)
         if self.wizard is not None:
             from kvmhelpdesk.gui.wizard.pages.verdict import VerdictPage

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
+from kvmhelpdesk import fileio
 from kvmhelpdesk.paths import cache_dir
 
 
@@ -29,14 +30,14 @@ def install(show: Callable[[str], None]) -> None:
             sys.__excepthook__(kind, error, trace)
             return
         where = log_file()
+        entry = (f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n"
+                 + "".join(traceback.format_exception(kind, error, trace)))
         try:
             where.parent.mkdir(parents=True, exist_ok=True)
-            with where.open("a", encoding="utf-8") as handle:
-                handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
-                handle.write("".join(traceback.format_exception(kind, error, trace)))
+            fileio.append_regular(where, entry)  # a FIFO there must not hang the window
             detail = f"details in {where}"
-        except OSError:
-            detail = "details could not be logged"
+        except OSError as exc:
+            detail = f"details could not be logged: {where}: {fileio.reason(exc)}"
         first = str(error).splitlines()[0] if str(error) else kind.__name__
         show(f"Internal error: {first} ({detail})")
 

@@ -25,6 +25,7 @@ from kvmhelpdesk.gui.reading import ReadingTools
 from kvmhelpdesk.gui.theme import Theme
 from kvmhelpdesk.kb import Entry, KnowledgeBase
 from kvmhelpdesk.kb.render import entry_html, save_render_cache
+from kvmhelpdesk.safetext import shown
 
 # Event and dialog classes only in annotations or on first use: each Qt class costs a
 # millisecond or more the first time Python sees it.
@@ -196,7 +197,7 @@ class MainWindow(QMainWindow):
             self.history.visit(Place(release, entry_id))
         self._select_in_tree(release, entry_id)
         self._update_nav_actions()
-        self.setWindowTitle(f"{entry.title} — {APP_NAME}")
+        self.setWindowTitle(f"{shown(entry.title)} — {APP_NAME}")  # pack text is data
         self.entry_opened.emit(release, entry_id)
         return True
 
@@ -326,11 +327,6 @@ class MainWindow(QMainWindow):
         place = self.history.current
         if place is None or kb.find(place.entry_id, place.release) is None:
             self.open_entry(HOME_ENTRY)
-
-    def report_problems(self, problems: Iterable[str]) -> None:
-        problems = list(problems)
-        if problems:
-            self.statusBar().showMessage("Content pack left out: " + problems[0])
 
     # -- state ----------------------------------------------------------------------------
     def _restore_state(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from kvmhelpdesk.gui.theme import entry_style_sheet
 from kvmhelpdesk.resources import icons_dir
+from kvmhelpdesk.safetext import shown
 
 _IMAGE = re.compile(r'<img[^>]*\ssrc="([\w.-]+\.svg)"')
 ICON_PIXELS = 96  # icons drawn at this size, then scaled by the page: sharp on paper
@@ -60,6 +61,7 @@ def _printer(title: str) -> QPrinter:
 def preview_dialog(parent: QWidget | None, document: QTextDocument,
                    title: str) -> QPrintPreviewDialog:
     """A print preview of `document` (its Print button prints); the caller shows it."""
+    title = shown(title)  # a case or entry title: controls as escapes in the title bar
     printer = _printer(title)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Print preview — {title}")

@@ -6,9 +6,13 @@ Preferences (what the user chose) and window state (where things were) are kept 
 
 from __future__ import annotations
 
+import os
+import stat
+import sys
+from pathlib import Path
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 
 class Key(NamedTuple):
@@ -49,6 +53,42 @@ class WindowState:
     LAST_EXPORT_DIR = Key("session/last_export_dir", str, "")
     LAST_BUNDLE_DIR = Key("session/last_bundle_dir", str, "")  # File › Open support bundle
     WIZARD_GEOMETRY = Key("window/wizard_geometry", QByteArray, QByteArray())
+
+
+def user_settings(organization: str, application: str) -> tuple[QSettings, str]:
+    """The user's settings and "", or in-memory settings and a one-line warning.
+
+    Qt reads the settings file as it makes the QSettings object: a FIFO there would block
+    the start for ever, a device would never end. So the file is checked first; when it (or
+    Qt's lock file beside it) is anything but a regular file, this session's settings live in
+    memory only (read as defaults, never written) and the warning says so. On Linux the file
+    is opened by its path (the same file Qt's user scope uses), so Qt reads nothing else.
+    """
+    if sys.platform in ("win32", "darwin"):  # Qt's own place; no FIFOs to meet on Windows
+        return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, organization,
+                         application), ""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    path = Path(base) / organization / f"{application}.ini"
+    for candidate in (path, path.with_name(path.name + ".lock")):
+        problem = _not_regular(candidate)
+        if problem:
+            return QSettings("", QSettings.Format.IniFormat), (
+                f"the settings file {candidate} is {problem}, not a regular file: settings "
+                "are not read or kept in this session")
+    return QSettings(str(path), QSettings.Format.IniFormat), ""
+
+
+def _not_regular(path: Path) -> str:
+    """What `path` is in words when it exists and is not a regular file, else ""."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # missing, or unreachable: Qt starts from defaults without blocking
+        return ""
+    if stat.S_ISREG(mode):
+        return ""
+    from kvmhelpdesk.fileio import kind_of
+
+    return kind_of(mode)
 
 
 def read(settings: QSettings, key: Key) -> Any:

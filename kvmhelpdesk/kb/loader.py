@@ -66,27 +66,31 @@ def load_knowledge_base(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
     """
     cache = default_cache()
     releases = [load_release(d, cache) for d in release_dirs(content_dir())]
-    problems: list[str] = []
+    left_out: dict[str, str] = {}
     known = {r.id: r.origin for r in releases}
     for extra in extra_dirs:
+        pack: list[Release] = []  # a pack loads whole or not at all
         try:
             found = release_dirs(Path(extra))
             if not found:
                 raise ContentError(f"{extra}: no release.toml in it or in its sub-folders")
             for folder in found:
                 release = load_release(folder, cache)
-                if release.id in known:
-                    first = known[release.id]
+                first = known.get(release.id) or next(
+                    (r.origin for r in pack if r.id == release.id), None)
+                if first is not None:
                     raise ContentError(f"{folder}: release {release.id!r} is already loaded "
                                        f"from {first}")
-                known[release.id] = release.origin
-                releases.append(release)
+                pack.append(release)
         except ContentError as exc:
-            problems.append(str(exc))
+            left_out[str(extra)] = str(exc)
         except Exception as exc:  # a pack comes from outside: whatever breaks, leave it out
-            problems.append(f"{extra}: cannot be loaded ({type(exc).__name__}: {exc})")
+            left_out[str(extra)] = f"{extra}: cannot be loaded ({type(exc).__name__}: {exc})"
+        else:
+            known.update((r.id, r.origin) for r in pack)
+            releases.extend(pack)
     cache.save()
-    return KnowledgeBase(releases, problems)
+    return KnowledgeBase(releases, left_out=left_out)
 
 
 def release_dirs(root: Path) -> list[Path]:

@@ -154,11 +154,14 @@ class KnowledgeBase:
     """All loaded releases; the default one is the newest (highest `order`) unless the user
     prefers another loaded one (`prefer_release`)."""
 
-    def __init__(self, releases: Iterable[Release], problems: Iterable[str] = ()) -> None:
+    def __init__(self, releases: Iterable[Release], problems: Iterable[str] = (),
+                 left_out: Mapping[str, str] | None = None) -> None:
         ordered = sorted(releases, key=lambda r: (r.order, r.id))
         self._releases: dict[str, Release] = {r.id: r for r in ordered}
-        # Messages about extra content packs that failed to load and were left out.
-        self.problems: tuple[str, ...] = tuple(problems)
+        # Extra content packs that failed to load and were left out: the folder as given ->
+        # the message; `problems` lists every message (these and any others).
+        self.left_out: Mapping[str, str] = MappingProxyType(dict(left_out or {}))
+        self.problems: tuple[str, ...] = (*problems, *self.left_out.values())
         self._preferred: str | None = None
 
     def prefer_release(self, release_id: str | None) -> None:

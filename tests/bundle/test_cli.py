@@ -110,3 +110,55 @@ def test_anything_unreadable_is_exit_2_with_one_line(capsys, tmp_path, content, 
 def test_an_unknown_release_is_exit_2(capsys, archive):
     code, _, err = run(capsys, "--supportconfig", str(archive), "--release", "sles99")
     assert code == 2 and "unknown release 'sles99'" in err
+
+
+# -- paths that are not regular files never block (issue 12, FIFOs) ---------------------------
+needs_fifo = pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+
+
+@needs_fifo
+def test_a_fifo_as_the_bundle_is_one_line_and_exit_2(capsys, tmp_path):
+    import os
+
+    fifo = tmp_path / "nts_host.tbz"
+    os.mkfifo(fifo)  # no writer: a blocking open would wait for ever
+    code, out, err = run(capsys, "--supportconfig", str(fifo))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "named pipe (FIFO)" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_as_the_bundle_is_refused(capsys):
+    code, _, err = run(capsys, "--supportconfig", "/dev/zero")  # would never end
+    assert code == 2 and "character device" in err and err.count("\n") == 1
+
+
+@needs_fifo
+@pytest.mark.parametrize("kind", ["bz2", "none"])
+def test_an_archive_swapped_for_a_fifo_after_sniffing_is_refused(tmp_path, kind):
+    import os
+
+    from kvmhelpdesk.bundle.archive import Watch
+    from kvmhelpdesk.bundle.errors import BundleError
+    from kvmhelpdesk.bundle.tarzip import TarSource, ZipSource
+
+    fifo = tmp_path / "swapped.tbz"
+    os.mkfifo(fifo)
+    for source in (TarSource(fifo, Watch(None, None), kind), ZipSource(fifo, Watch(None, None))):
+        with pytest.raises(BundleError, match="named pipe"):
+            list(source.entries())
+        source.close()
+
+
+@needs_fifo
+def test_a_fifo_in_an_unpacked_folder_is_skipped_with_a_note(capsys, builder, tmp_path):
+    import os
+
+    folder = builder.write_folder(tmp_path)
+    os.mkfifo(folder / "extra-notes.txt")
+    (folder / "memory.txt").unlink()
+    os.mkfifo(folder / "memory.txt")
+    code, out, err = run(capsys, "--supportconfig", str(folder), "--json")
+    assert code == 0 and json.loads(out)["verdict"]
+    assert "memory.txt: skipped: not a regular file" in err
+    assert "extra-notes.txt: skipped: not a regular file" in err

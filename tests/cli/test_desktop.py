@@ -40,8 +40,39 @@ def test_desktop_entry_has_what_menus_and_file_managers_need() -> None:
         assert e.get(key), key
     assert e["Exec"].endswith(" %F") and e["Icon"] == desktop.APP_ID
     assert e["Type"] == "Application" and e["Terminal"] == "false"
-    declared = [m for m in e["MimeType"].split(";") if m]
-    assert declared == list(mime_types())  # the case type and both supportconfig archives
+    assert declared_types()[:3] == list(mime_types())  # ours: cases, both supportconfigs
+
+
+# Support bundles open in the app (file_open.BUNDLE_SUFFIXES), also renamed copies that the
+# MIME database calls plain compressed tarballs ("Open with" must offer the app for them).
+TARBALL_TYPES = ["application/x-bzip-compressed-tar", "application/x-bzip2-compressed-tar",
+                 "application/x-xz-compressed-tar", "application/x-compressed-tar"]
+FREEDESKTOP_MIME = Path("/usr/share/mime/packages/freedesktop.org.xml")
+
+
+def declared_types() -> list[str]:
+    return [m for m in entry()["MimeType"].split(";") if m]
+
+
+def test_compressed_tarballs_are_declared_too() -> None:
+    assert declared_types()[3:] == TARBALL_TYPES
+    root = ET.parse(METAINFO).getroot()
+    assert [m.text for m in root.iter("mediatype")] == declared_types()
+
+
+@pytest.mark.skipif(not FREEDESKTOP_MIME.exists(), reason="shared-mime-info is not installed")
+@pytest.mark.parametrize("suffix", [".tbz", ".tbz2", ".tar.bz2", ".txz", ".tar.xz", ".tgz",
+                                    ".tar.gz"])
+def test_every_bundle_suffix_the_app_opens_has_a_declared_type(suffix: str) -> None:
+    from fnmatch import fnmatch
+
+    from kvmhelpdesk.gui.file_open import BUNDLE_SUFFIXES
+
+    assert suffix in BUNDLE_SUFFIXES
+    root = ET.parse(FREEDESKTOP_MIME).getroot()
+    owners = {t.get("type") for t in root.iter(f"{MIME_NS}mime-type")
+              for g in t.iter(f"{MIME_NS}glob") if fnmatch(f"renamed{suffix}", g.get("pattern"))}
+    assert owners and owners & set(declared_types()), owners
 
 
 def test_mime_types_cover_case_files_and_supportconfig_archives() -> None:

@@ -1,5 +1,7 @@
-"""Every CLI input surface under hostile text (issue 12): lone surrogates, integers of
-thousands of digits, deep nesting, control characters. The contract: exit status 0 or 2,
+"""Every CLI input surface under hostile text (issue 12): case files, command lines, XML,
+monitor transcripts, queries, probe-host roots, content packs (--content), supportconfig
+bundles (--supportconfig) and output paths (-o, --save-case, --pdf), with lone surrogates,
+integers of thousands of digits, deep nesting, control characters. The contract: exit status 0 or 2,
 at most one line on stderr per problem, never a traceback, output that encodes as UTF-8.
 
 Runs main() in process with captured streams, so the examples stay cheap."""
@@ -123,3 +125,106 @@ def test_probe_host_root(cmdline: str, cpuinfo: str) -> None:
         write(folder, "proc/sys/kernel/arch", cmdline)
         run("probe-host", "--root", folder)
         run("probe-host", "--root", folder, "--json")
+
+
+# -- content packs (--content), support bundles (--supportconfig), output paths ---------------
+PACK_TOML = st.sampled_from(["x = " + "[" * 3000 + "]" * 3000, "synonyms = 5", "value = 1" +
+                             "0" * 5000, 'title = "\\ud800"', "[[limit]]\nid = 5", "= broken",
+                             "id = \"\x1b[2J\"", ""])
+
+
+@settings(FUZZ, max_examples=10)  # each new pack builds its own search index
+@given(HOSTILE_TEXT, HOSTILE_TEXT, PACK_TOML, st.booleans())
+def test_content_pack(title: str, body: str, toml_line: str, into_limits: bool) -> None:
+    """`--content DIR` with hostile entry text (kept as data) or broken TOML (the pack is
+    left out with a warning line): every command still answers."""
+    from tests.helpers.content import ARTICLE_MD, LIMITS_TOML, make_release
+
+    article = ARTICLE_MD.replace('title = "Introduction"', f"title = {json.dumps(title)}")
+    article = article.replace("A test release.", body or "x")
+    limits = LIMITS_TOML + (toml_line + "\n" if into_limits else "")
+    extra = {} if into_limits else {"thesaurus.toml": toml_line + "\n"}
+    with tempfile.TemporaryDirectory() as folder:
+        pack = make_release(Path(folder) / "pack", limits=None, article=None, extra=extra)
+        write(str(pack), "limits.toml", limits)
+        (pack / "articles").mkdir()
+        write(str(pack / "articles"), "art-intro.md", article)
+        for argv in (["kb", "list"], ["kb", "show", "art-intro", "--release", "test-rel"],
+                     ["search", "--json", "--", text_or(title)], ["kb", "list", "--json"]):
+            code, _, err = run("--content", str(pack), *argv)
+            assert code == 0 or err.count("\n") >= 1
+
+
+def text_or(text: str) -> str:
+    return text.strip() or "x"
+
+
+@FUZZ
+@given(HOSTILE_TEXT, HOSTILE_TEXT, HOSTILE_TEXT, st.sampled_from(["folder", "tar", "zip"]))
+def test_supportconfig(host_text: str, domain_name: str, value: str, kind: str) -> None:
+    """`check --supportconfig` on bundles whose files carry hostile text (host facts, a
+    domain's name and values, raw lines): a verdict or one line, never a traceback."""
+    import tarfile
+    import zipfile
+
+    from tests.helpers.supportconfig import DomainSpec, standard_bundle
+
+    builder = standard_bundle(domains=[DomainSpec(domain_name or "g", nic_model=value or "e1000",
+                                                  video=value or "cirrus")],
+                              identity=host_text, cmdline=host_text + " " + value)
+    builder.raw("kvm.txt", f"{host_text}\n<domain type='kvm'><name>{value}</name></domain>")
+    files = {name: ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass")
+             for name, lines in builder.files.items()}
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        if kind == "folder":
+            target = base / builder.folder
+            target.mkdir()
+            for name, data in files.items():
+                (target / name).write_bytes(data)
+        elif kind == "tar":
+            target = base / "nts_fuzz.tgz"
+            with tarfile.open(target, "w:gz") as tar:
+                for name, data in files.items():
+                    info = tarfile.TarInfo(f"{builder.folder}/{name}")
+                    info.size = len(data)
+                    tar.addfile(info, io.BytesIO(data))
+        else:
+            target = base / "nts_fuzz.zip"
+            with zipfile.ZipFile(target, "w") as archive:
+                for name, data in files.items():
+                    archive.writestr(f"{builder.folder}/{name}", data)
+        for fmt in ("--json", "--markdown"):
+            run("check", "--supportconfig", str(target), fmt)
+        saved = base / "saved.kvmcase"
+        code, _, _ = run("check", "--supportconfig", str(target), "--save-case", str(saved))
+        if code == 0:
+            run("check", str(saved), "--text")
+
+
+# What argv can hold: bytes without NUL, decoded as Python decodes argv (surrogateescape).
+ARGV_NAME = st.one_of(
+    st.binary(max_size=12).filter(lambda b: b"\x00" not in b).map(os.fsdecode),
+    st.sampled_from(["", ".", "..", "a" * 300, "nosuch/dir/x", "\x1b[2J.md", "line\nbreak",
+                     "\u202eevil.txt", os.fsdecode(b"\xff\xfe.md"), "-", "é仮想.html"]))
+
+
+@FUZZ
+@given(name=ARGV_NAME, option=st.sampled_from(["-o", "--save-case", "--pdf"]),
+       fmt=st.sampled_from(["--text", "--json", "--markdown", "--html"]))
+def test_output_paths(qapp, name: str, option: str, fmt: str) -> None:
+    """`-o FILE`, `--save-case FILE` and `--pdf FILE` with any name argv can carry: written,
+    or one line naming the path, exit 2. (`qapp`: --pdf in process would otherwise make the
+    process's only application a QGuiApplication, and later widget tests abort.)"""
+    with tempfile.TemporaryDirectory() as folder:
+        case = write(folder, "case.json", json.dumps({
+            "format": "kvmhelpdesk-case", "version": 1, "title": "t",
+            "guests": [{"name": "web01", "os": "SLES 11 SP1", "vcpus": 2}]}))
+        target = os.path.join(folder, "out", name)
+        os.mkdir(os.path.join(folder, "out"))
+        argv = ["check", case, option, target]
+        if option != "--pdf":
+            argv.append(fmt)
+        code, _, err = run(*argv)
+        if code == 2:
+            assert err.count("\n") == 1 and "error" in err

@@ -140,3 +140,43 @@ def test_exporting_over_a_read_only_report_asks_first(window, dialogs, tmp_path:
     device.symlink_to("/dev/null")
     assert window.cases.export_report(str(device), "markdown") is False
     assert "character device" in dialogs.shown[-1][1]
+
+
+CONTROLS = "\u202eevil\x1b[2J\x07\x9b\n"  # bidi override, ESC, BEL, a C1 control, a newline
+
+
+def _no_controls(text: str) -> bool:
+    import re
+
+    return re.search("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text) is None
+
+
+def test_case_text_in_titles_and_labels_shows_controls_as_escapes(window, dialogs,
+                                                                  tmp_path: Path) -> None:
+    """A ticket title or guest name with U+202E or ESC must not reorder or garble the title
+    bar, a label or a table: each control is shown as its escape, the text stays readable."""
+    from PySide6.QtWidgets import QLabel
+
+    from kvmhelpdesk.gui.wizard.wizard import GUESTS, TICKET
+
+    case = {**CASE, "title": f"Ticket {CONTROLS}",
+            "guests": [{"name": f"web{CONTROLS}", "os": "SLES 11 SP1", "vcpus": 2}]}
+    path = tmp_path / f"case{CONTROLS.strip()}.json"
+    path.write_text(json.dumps(case), encoding="utf-8")
+    assert window.cases.open_case(str(path))
+    wizard = window.cases.wizard
+    title = wizard.windowTitle()
+    assert _no_controls(title) and "Ticket \\u202eevil\\x1b[2J\\x07\\x9b\\n" in title
+    assert _no_controls(window.statusBar().currentMessage())
+    wizard.go_to(TICKET)
+    assert _no_controls(wizard.currentPage().ui.caseFileLabel.text())
+    wizard.go_to(GUESTS)
+    page = wizard.currentPage()
+    assert page.ui.guestTable.item(0, 0).text() == "web\\u202eevil\\x1b[2J\\x07\\x9b\\n"
+    editor = page.edit_guest(0)
+    assert _no_controls(editor.windowTitle()) and "web\\u202eevil" in editor.windowTitle()
+    editor.reject()
+    labels = [label.text() for label in wizard.findChildren(QLabel)]
+    assert all(_no_controls(text.replace("\n", "")) for text in labels)
+    # The case itself keeps the customer's text exactly.
+    assert wizard.case["title"] == f"Ticket {CONTROLS}"

@@ -9,10 +9,10 @@ import socket
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtNetwork import QLocalSocket
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 
 from kvmhelpdesk.gui import single_instance
 from kvmhelpdesk.gui.file_open import is_support_bundle, open_paths, receive
@@ -175,3 +175,64 @@ def test_the_app_starts_with_a_file_and_stops_when_ready(case_file, tmp_path: Pa
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ready: ")
     assert not list(tmp_path.glob("*.socket"))  # the instance socket is gone after exit
+
+
+# -- a hand-over that shows a dialog (regression: SIGSEGV) ------------------------------------
+class ModalAnswers:
+    """Real modal QMessageBoxes (their own event loop, as a user sees them) answered once a
+    condition holds: the first one hands a second file over and waits for its dialog, so the
+    second dialog runs while the first hand-over's socket is closed and deleted."""
+
+    def __init__(self, server: InstanceServer, second: str, answer) -> None:
+        self.server, self.second, self.answer = server, second, answer
+        self.shown: list[str] = []
+
+    def answer_when(self, ready) -> None:
+        def check() -> None:
+            box = QApplication.activeModalWidget()
+            if isinstance(box, QMessageBox) and ready():
+                box.done(self.answer)
+            else:
+                QTimer.singleShot(0, check)
+        QTimer.singleShot(0, check)
+
+    def show(self, real, parent, title, text, *args):
+        self.shown.append(text)
+        if len(self.shown) == 1:
+            assert hand_over(self.server.name, [self.second])
+            self.answer_when(lambda: len(self.shown) == 2 and not self.server._buffers)
+        else:
+            self.answer_when(lambda: not self.server._buffers)
+        return real(parent, title, text, *args)
+
+
+@pytest.mark.parametrize("prompt", ["bad file", "discard unsaved changes"])
+def test_a_dialog_during_a_hand_over_does_not_crash(qtbot, window, monkeypatch, tmp_path: Path,
+                                                   case_file, prompt: str) -> None:
+    from kvmhelpdesk.gui.app import accept_hand_overs
+
+    running = InstanceServer(str(tmp_path / "dialog.socket"))
+    assert running.listen()
+    accept_hand_overs(running, window)
+    if prompt == "bad file":
+        handed = tmp_path / "broken.kvmcase"
+        handed.write_text("{not json", encoding="utf-8")
+        kind, answer = "warning", QMessageBox.StandardButton.Ok
+    else:
+        open_paths(window, [case_file])
+        window.cases._on_changed()  # unsaved changes: opening another case asks first
+        handed = Path(case_file)
+        kind, answer = "question", QMessageBox.StandardButton.Discard
+    boxes = ModalAnswers(running, str(handed), answer)
+    real = getattr(QMessageBox, kind)
+    monkeypatch.setattr(QMessageBox, kind,
+                        lambda *args: boxes.show(real, *args))
+    assert hand_over(running.name, [str(handed)])
+    qtbot.waitUntil(lambda: len(boxes.shown) == 2 and QApplication.activeModalWidget() is None)
+    qtbot.waitUntil(lambda: not running._buffers)
+    if prompt == "bad file":
+        assert not window.cases.active and "not opened" in boxes.shown[0]
+    else:
+        assert window.cases.active and window.cases.path == case_file
+        assert "unsaved changes" in boxes.shown[0]
+    running.close()

@@ -94,3 +94,19 @@ def test_notice_and_total_in_json_and_plain(capsys: pytest.CaptureFixture[str]) 
 def test_status_none_selects_entries_without_a_status(capsys: pytest.CaptureFixture[str]) -> None:
     data = run_json(capsys, "disk", "--status", "none")
     assert data["hits"] and all(h["status"] is None for h in data["hits"])
+
+
+def test_an_unusable_index_cache_is_a_warning_line_like_any_other(
+        capsys: pytest.CaptureFixture[str], tmp_path, monkeypatch) -> None:
+    """The core logs it; the CLI prints it as `kvmhelpdesk: warning: ...` (it was the bare
+    message) and still answers from an in-memory index."""
+    from kvmhelpdesk import paths
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setattr(paths, "cache_dir", lambda: blocker)
+    assert main(["search", "cpu", "hotplug"]) == 0
+    out, err = capsys.readouterr()
+    assert out
+    assert err.startswith("kvmhelpdesk: warning: search index cache unusable (")
+    assert err.count("\n") == 1

@@ -42,6 +42,7 @@ from kvmhelpdesk.gui.wizard.feedback import (
 from kvmhelpdesk.gui.wizard.source_marks import SourceMarks, mark_item
 from kvmhelpdesk.gui.wizard.tables import Column, RecordTable
 from kvmhelpdesk.kb import KnowledgeBase
+from kvmhelpdesk.safetext import shown
 from kvmhelpdesk.triage import CaseError, Finding, check_guest, match_os
 from kvmhelpdesk.triage.lookup import lookup
 from kvmhelpdesk.triage.paths import get_path
@@ -202,7 +203,7 @@ class GuestEditor(QDialog):
     def refresh(self) -> None:
         guest = self.guest()
         name = guest.get("name") or "new guest"
-        self.setWindowTitle(f"Guest: {name}")
+        self.setWindowTitle(f"Guest: {shown(str(name))}")
         self._show_os(guest)
         if self.sources:
             self._show_sources(guest)

@@ -35,6 +35,7 @@ from kvmhelpdesk.gui.tasks import BackgroundRunner
 from kvmhelpdesk.gui.wizard.feedback import status_word
 from kvmhelpdesk.gui.wizard.pages.base import CasePage
 from kvmhelpdesk.report.document import plural
+from kvmhelpdesk.safetext import shown, shown_lines
 from kvmhelpdesk.triage import merge_case
 from kvmhelpdesk.triage.verdict import guest_names
 
@@ -137,7 +138,7 @@ class ImportPage(CasePage):
         try:
             text = read_text_file(path)
         except OSError as exc:
-            self.ui.resultLabel.setText(f"{path}: cannot be read: {fileio.reason(exc)}")
+            self.ui.resultLabel.setText(f"{shown(path)}: cannot be read: {fileio.reason(exc)}")
             return False
         self.set_text(text)
         self.analyze()
@@ -221,7 +222,7 @@ class ImportPage(CasePage):
         if error is not None or analysis is None:
             why = str(error) if isinstance(error, AnalyzeError) else \
                 f"the analyzer failed ({type(error).__name__}: {error})"
-            self.ui.resultLabel.setText(f"Cannot import this input: {why}")
+            self.ui.resultLabel.setText(f"Cannot import this input: {shown(why)}")
             return
         self.analysis, self._analyzed_text = analysis, text
         self._show(analysis, KIND_LABELS[kind])
@@ -236,11 +237,12 @@ class ImportPage(CasePage):
         table.setRowCount(len(rows))
         for row, option in enumerate(rows):
             entry = self.kb.find(option.entry, self.release) if option.entry else None
-            cells = [QTableWidgetItem(option.option), QTableWidgetItem(wrappable(option.value)),
+            cells = [QTableWidgetItem(shown(option.option)),
+                     QTableWidgetItem(wrappable(shown(option.value))),
                      QTableWidgetItem(status_icon(option.status), status_word(option.status)),
-                     QTableWidgetItem(option.message),
+                     QTableWidgetItem(shown(option.message)),
                      QTableWidgetItem(entry.title if entry else (option.entry or "")),
-                     QTableWidgetItem(option.scope.split(":", 1)[-1])]
+                     QTableWidgetItem(shown(option.scope.split(":", 1)[-1]))]
             cells[1].setToolTip(plain_tooltip(option.value))
             cells[3].setToolTip(plain_tooltip(option.message))
             if option.entry:
@@ -255,7 +257,7 @@ class ImportPage(CasePage):
                 table.setItem(row, column, cell)
         table.setColumnHidden(GUEST_COLUMN, len(analysis.guests) <= 1)
         table.resizeRowsToContents()
-        self.ui.resultLabel.setText(self._summary(analysis, kind_label))
+        self.ui.resultLabel.setText(shown_lines(self._summary(analysis, kind_label)))
 
     def _summary(self, analysis: Analysis, kind_label: str) -> str:
         problems = sum(1 for o in [*analysis.options, *analysis.monitor]
@@ -271,9 +273,9 @@ class ImportPage(CasePage):
                  f"Derived: {guests}" + (f"; host: {host}" if host else "") + ".",
                  "Next fills these answers into the wizard for review (answers already given "
                  "are kept)."]
-        shown = len(analysis.options) + len(analysis.monitor)
-        if shown > MAX_TABLE_ROWS:
-            parts.append(f"The table shows the first {MAX_TABLE_ROWS:,} of {shown:,} options; "
+        listed = len(analysis.options) + len(analysis.monitor)
+        if listed > MAX_TABLE_ROWS:
+            parts.append(f"The table shows the first {MAX_TABLE_ROWS:,} of {listed:,} options; "
                          "the verdict lists them all.")
         parts += [f"Left out: {e}" for e in analysis.errors[:MAX_LISTED_GUESTS]]
         return "\n".join(parts)

@@ -15,6 +15,7 @@ from kvmhelpdesk.gui.wizard.guest_editor import GuestEditor
 from kvmhelpdesk.gui.wizard.pages.base import CasePage
 from kvmhelpdesk.gui.wizard.source_marks import mark_item
 from kvmhelpdesk.report.document import plural
+from kvmhelpdesk.safetext import shown
 from kvmhelpdesk.triage import CaseError, GuestVerdict
 from kvmhelpdesk.triage.evidence import describe
 
@@ -187,7 +188,7 @@ class GuestsPage(CasePage):
             total = verdict.verdict
         except CaseError as exc:
             judged, total = [None] * len(guests), None
-            self.ui.summaryLabel.setText(f"The case cannot be checked yet: {exc}")
+            self.ui.summaryLabel.setText(f"The case cannot be checked yet: {shown(str(exc))}")
         table = self.ui.guestTable
         current = table.currentRow()
         read = self.case.get("evidence") or {}  # answers read from a support bundle
@@ -197,8 +198,8 @@ class GuestsPage(CasePage):
                      (judgement.os_row if judgement else None) or NOT_GIVEN,
                      str(guest.get("vcpus", NOT_GIVEN)), str(guest.get("memory_mb", NOT_GIVEN)),
                      _count(guest, "disks"), _count(guest, "nics"))
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+            for column, text in enumerate(cells):  # customer text: controls as escapes
+                item = QTableWidgetItem(shown(str(text)))
                 mark_item(item, read.get(f"guests[{row}].{MARKED.get(column, '-')}"))
                 table.setItem(row, column, item)
             defined = read.get(f"guests[{row}]")

@@ -38,7 +38,7 @@ class TicketPage(CasePage):
 
     def show_case(self) -> None:
         load_answers(self.answers, self.case)
-        self.ui.caseFileLabel.setText(self.wiz.file_label or "not saved yet")
+        self.ui.caseFileLabel.setText(shown(self.wiz.file_label) or "not saved yet")
         self._show_source()
 
     def _show_source(self) -> None:
