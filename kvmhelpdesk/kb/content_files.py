@@ -3,13 +3,13 @@ size, hashed as read (the hashes key the parse cache and make the release's fing
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from kvmhelpdesk import fileio
 from kvmhelpdesk.kb import schema
+from kvmhelpdesk.kb.hashing import sha256
 from kvmhelpdesk.kb.model import ContentError
 from kvmhelpdesk.kb.parse_cache import ParseCache
 
@@ -41,7 +41,7 @@ class ContentFiles:
                 return None
             self._ahead[path] = data
             self.digests[path.relative_to(self.folder).as_posix()] = (
-                hashlib.sha256(data).hexdigest())
+                sha256(data).hexdigest())
         return self.fingerprint()
 
     def parsed(self, path: Path, parse: Callable[[bytes, Path], Any]) -> Any:
@@ -56,12 +56,12 @@ class ContentFiles:
                                f"{fileio.describe_size(MAX_CONTENT_FILE_BYTES)}") from None
         except OSError as exc:
             raise ContentError(f"{path}: cannot be read: {fileio.reason(exc)}") from None
-        digest = hashlib.sha256(data).hexdigest()
+        digest = sha256(data).hexdigest()
         self.digests[path.relative_to(self.folder).as_posix()] = digest
         return self.cache.get(f"{parse.__name__}:{digest}", lambda: parse(data, path))
 
     def fingerprint(self) -> str:
-        digest = hashlib.sha256()
+        digest = sha256()
         for name in sorted(self.digests):
             digest.update(f"{name}\0{self.digests[name]}\n".encode("utf-8", "surrogateescape"))
         return digest.hexdigest()

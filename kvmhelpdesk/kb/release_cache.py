@@ -9,7 +9,6 @@ only checked by the old one. Only a release that passed validation is stored.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -17,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from kvmhelpdesk.kb import schema
+from kvmhelpdesk.kb.hashing import sha256
 from kvmhelpdesk.kb.model import Entry, Release, Section, SynonymGroup
 
 # Entry fields in the order a plain entry tuple holds them ("fields" is thawed).
@@ -32,7 +32,7 @@ def code_version() -> str:
     from kvmhelpdesk import __version__
     from kvmhelpdesk.kb import loader, model
 
-    digest = hashlib.sha256(__version__.encode())
+    digest = sha256(__version__.encode())
     for module in (loader, schema, model):
         try:
             digest.update(Path(module.__file__ or "").read_bytes())
