@@ -1,8 +1,9 @@
-"""SHA-256 for content hashes, without `hashlib`'s start-up cost.
+"""SHA-256 (content hashes) and SHA-1 (short ids), without `hashlib`'s start-up cost.
 
-`import hashlib` loads OpenSSL (some 6 ms, on the path to the first window) although content
-hashing needs nothing but SHA-256; CPython's own implementation (`_sha256`, `_sha2` from
-Python 3.12) gives the same digests. Any other Python falls back to hashlib.
+`import hashlib` loads OpenSSL (some 6 ms, on the path to the first window and to every CLI
+verdict) although these few hashes need nothing else; CPython's own implementations
+(`_sha256`, `_sha1`; `_sha2` from Python 3.12) give the same digests. Any other Python falls
+back to hashlib.
 """
 
 from __future__ import annotations
@@ -14,5 +15,9 @@ except ImportError:
         from _sha256 import sha256  # type: ignore[import-not-found,no-redef]  # CPython 3.11
     except ImportError:
         from hashlib import sha256  # type: ignore[assignment]
+try:
+    from _sha1 import sha1  # type: ignore[import-not-found]
+except ImportError:
+    from hashlib import sha1  # type: ignore[assignment]
 
-__all__ = ["sha256"]
+__all__ = ["sha1", "sha256"]
