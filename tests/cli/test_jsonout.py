@@ -11,7 +11,7 @@ import pytest
 from kvmhelpdesk.cli.jsonout import dumps_indented
 
 
-class Colour(str, enum.Enum):
+class Colour(enum.StrEnum):
     RED = "red"
 
 
@@ -27,7 +27,7 @@ SAMPLES = [
     [{"verdict": "unsupported", "findings": [{"basis": ["guests[0].vcpus"], "n": 3}]}],
     {"nan": math.nan},  # json's own rules: NaN
     {"inf": [math.inf, -math.inf]},
-    {1: "int key", None: "null key", True: "bool key", 2.5: "float key"},
+    {1: "int key", None: "null key", False: "bool key", 2.5: "float key"},
     {"enum": Colour.RED},
     [True, 1, 1.0],
 ]
