@@ -83,10 +83,13 @@ def from_plain(plain: tuple[Any, ...]) -> Release:
     (release_id, title, product, qemu_kvm_version, source, order, sections, entries,
      thesaurus, origin, content_hash) = plain
     built: dict[str, Entry] = {}
+    new = object.__new__
     for values in entries:
-        values = list(values)
-        values[_FIELDS_AT] = _freeze(values[_FIELDS_AT])
-        entry = Entry(*values)
+        # The fields straight into the instance: the frozen __init__ sets them one by one
+        # through object.__setattr__ (some 2 ms for the shipped content). Same object.
+        entry = new(Entry)
+        entry.__dict__.update(zip(ENTRY_FIELDS, values, strict=True))
+        entry.__dict__["fields"] = _freeze(values[_FIELDS_AT])
         built[entry.id] = entry
     return Release(
         id=release_id, title=title, product=product, qemu_kvm_version=qemu_kvm_version,
