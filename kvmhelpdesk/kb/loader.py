@@ -64,7 +64,9 @@ def load_knowledge_base(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
     `KnowledgeBase.problems` and that pack is skipped.
     """
     cache = default_cache()
-    releases = [load_release(d, cache) for d in release_dirs(content_dir())]
+    # Small, read at every start: one validated release per folder (an edit replaces it).
+    validated = default_cache("content-releases.cache", release_cache.folder_of)
+    releases = [load_release(d, cache, validated) for d in release_dirs(content_dir())]
     problems: list[str] = []
     known = {r.id: r.origin for r in releases}
     for extra in extra_dirs:
@@ -73,7 +75,7 @@ def load_knowledge_base(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
             if not found:
                 raise ContentError(f"{extra}: no release.toml in it or in its sub-folders")
             for folder in found:
-                release = load_release(folder, cache)
+                release = load_release(folder, cache, validated)
                 if release.id in known:
                     first = known[release.id]
                     raise ContentError(f"{folder}: release {release.id!r} is already loaded "
@@ -85,6 +87,7 @@ def load_knowledge_base(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
         except Exception as exc:  # a pack comes from outside: whatever breaks, leave it out
             problems.append(f"{extra}: cannot be loaded ({type(exc).__name__}: {exc})")
     cache.save()
+    validated.save()
     return KnowledgeBase(releases, problems)
 
 
@@ -100,11 +103,13 @@ def release_dirs(root: Path) -> list[Path]:
         raise ContentError(f"{root}: cannot be read: {fileio.reason(exc)}") from None
 
 
-def load_release(folder: Path, cache: ParseCache | None = None) -> Release:
+def load_release(folder: Path, cache: ParseCache | None = None,
+                 validated: ParseCache | None = None) -> Release:
     """Read one release folder; raise ContentError on the first problem found.
 
     With a cache, a release validated before with exactly these file contents (and this
-    version of the rules) is rebuilt from the cache instead of being validated again."""
+    version of the rules) is rebuilt from the cache (or from `validated`, where given)
+    instead of being validated again."""
     folder = Path(folder)
     files = ContentFiles(folder, cache or ParseCache(None))
     fingerprint = files.prefetch(content_paths(folder)) if cache is not None else None
@@ -116,7 +121,7 @@ def load_release(folder: Path, cache: ParseCache | None = None) -> Release:
         built.append(_validated_release(folder, files))
         return release_cache.to_plain(built[0])
 
-    plain = cache.get(release_cache.key(folder, fingerprint), validate)
+    plain = (validated or cache).get(release_cache.key(folder, fingerprint), validate)
     if built:
         return built[0]
     if release_cache.is_plain(plain):

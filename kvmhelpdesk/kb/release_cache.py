@@ -46,6 +46,11 @@ def key(folder: Path, fingerprint: str) -> str:
     return f"release:{code_version()}:{folder}:{fingerprint}"
 
 
+def folder_of(cache_key: str) -> str:
+    """The release folder of a `key()` (the cache keeps one entry per folder)."""
+    return cache_key.split(":", 2)[-1].rsplit(":", 1)[0]
+
+
 def thaw(value: Any) -> Any:
     """The inverse of schema.freeze: read-only mappings and tuples back to dicts and lists."""
     if isinstance(value, Mapping):

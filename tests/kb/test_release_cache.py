@@ -150,3 +150,37 @@ def test_unwritable_cache_path_means_validating_every_time(
         assert load_release(folder, cache).id == "test-rel"
         cache.save()
     assert len(validations) == 2
+
+
+def test_start_with_unchanged_content_reads_only_the_small_release_cache(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from kvmhelpdesk.kb import parse_cache
+
+    load_knowledge_base()  # XDG_CACHE_HOME is a temp dir in tests: fills both caches
+    read: list[str] = []
+    original = parse_cache._read
+
+    def recording(file: Path):
+        read.append(file.name)
+        return original(file)
+
+    monkeypatch.setattr(parse_cache, "_read", recording)
+    load_knowledge_base()
+    assert read == ["content-releases.cache"]
+
+
+def test_an_edited_release_replaces_its_old_entry_in_the_release_cache(tmp_path: Path) -> None:
+    from kvmhelpdesk.kb import release_cache
+
+    folder = make_release(tmp_path / "rel")
+    other = make_release(tmp_path / "other")
+    cache_file = tmp_path / "releases.cache"
+    for value in ("32", "48"):
+        (folder / "limits.toml").write_text(LIMITS_TOML.replace("32", value), encoding="utf-8")
+        validated = ParseCache(cache_file, release_cache.folder_of)
+        load_release(folder, ParseCache(None), validated)
+        if value == "32":
+            load_release(other, ParseCache(None), validated)
+        validated.save()
+    folders = sorted(release_cache.folder_of(k) for k in ParseCache(cache_file)._entries)
+    assert folders == sorted([str(folder), str(other)])  # the old entry of `folder` is gone
