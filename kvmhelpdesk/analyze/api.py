@@ -12,7 +12,6 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from kvmhelpdesk.analyze import probe
 from kvmhelpdesk.analyze.classify import Classifier
 from kvmhelpdesk.analyze.cmdline import analyze_cmdline_text
 from kvmhelpdesk.analyze.libvirt_xml import analyze_xml_text
@@ -65,6 +64,8 @@ def analyze_monitor(text: str | bytes, kb: KnowledgeBase,
 
 def probe_host(root: str | os.PathLike[str] = "/") -> dict[str, Any]:
     """The case file's `host` answers readable under `root` (see analyze.probe)."""
+    from kvmhelpdesk.analyze import probe  # not on the path of `check` (platform module)
+
     return probe.probe_host(root)
 
 

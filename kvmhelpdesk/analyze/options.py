@@ -42,6 +42,8 @@ def normalize(word: str) -> str:
 
 def split_commas(value: str) -> list[str]:
     """Split on `,` where `,,` stands for a literal comma."""
+    if ",," not in value:
+        return value.split(",")  # the common case, without the loop below
     items: list[str] = []
     buf: list[str] = []
     i, n = 0, len(value)

@@ -22,6 +22,8 @@ _BINARY = re.compile(
 _ENV_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
 _PID = re.compile(r"\d+")
 _CONTINUATION = re.compile(r"\\[ \t]*\n")
+# Characters with no meaning to the splitter; `\s` is exactly str.isspace() for str patterns.
+_PLAIN_RUN = re.compile(r"[^\s'\"\\]+")
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,11 @@ def split_words(text: str) -> list[Word]:
             continue
         if not started:
             started, start_line = True, line
+        plain = _PLAIN_RUN.match(text, i)
+        if plain is not None:  # a run of ordinary characters at once (a char at a time: slow)
+            buf.append(plain.group())
+            i = plain.end()
+            continue
         if c == "'":
             end = text.find("'", i + 1)
             if end < 0:  # unbalanced: keep the quote as a character

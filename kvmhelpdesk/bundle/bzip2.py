@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import bz2
 import os
+import queue
+import threading
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Protocol
 
 BLOCK_MAGIC = 0x314159265359
@@ -97,6 +98,60 @@ def _decode_open(stream: bytes) -> bytes:
         return b""
 
 
+class _Job:
+    """One block to decode; `result()` waits for it (and raises what decoding raised)."""
+
+    __slots__ = ("decode", "done", "error", "stream", "value")
+
+    def __init__(self, decode: Callable[[bytes], bytes], stream: bytes) -> None:
+        self.decode, self.stream = decode, stream
+        self.done = threading.Event()
+        self.value = b""
+        self.error: BaseException | None = None
+
+    def result(self) -> bytes:
+        self.done.wait()
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
+class _Pool:
+    """A few threads that decode blocks in order of submission. (concurrent.futures would do,
+    but it imports `logging`: some 10 ms of every `check --supportconfig`.) After `shutdown()`
+    jobs not yet started are dropped; running ones finish, and the threads end."""
+
+    def __init__(self, workers: int, name: str) -> None:
+        self.jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self.stopped = False
+        # Daemon threads: a reader never closed (an exception between open and close) must
+        # not keep the process from exiting; a decode is pure C and holds nothing to clean up.
+        self.threads = [threading.Thread(target=self._work, name=f"{name}_{n}", daemon=True)
+                        for n in range(workers)]
+        for thread in self.threads:
+            thread.start()
+
+    def submit(self, decode: Callable[[bytes], bytes], stream: bytes) -> _Job:
+        job = _Job(decode, stream)
+        self.jobs.put(job)
+        return job
+
+    def shutdown(self) -> None:
+        self.stopped = True
+        for _ in self.threads:
+            self.jobs.put(None)
+
+    def _work(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            if not self.stopped:
+                try:
+                    job.value = job.decode(job.stream)
+                except BaseException as exc:  # handed to result(), in the reading thread
+                    job.error = exc
+            job.stream = b""
+            job.done.set()
+
+
 class _Fallback(Exception):
     """The block split cannot be trusted: decode sequentially instead."""
 
@@ -109,13 +164,12 @@ class ParallelBzip2:
         self.raw = raw
         self.reopen = reopen  # the compressed file again from its start (for the fallback)
         self.workers = max(1, workers or min(4, os.cpu_count() or 1))
-        self.pool: ThreadPoolExecutor | None = ThreadPoolExecutor(self.workers,
-                                                                  "bundle-bzip2")
+        self.pool: _Pool | None = _Pool(self.workers, "bundle-bzip2")
         self.pending = bytearray()  # compressed bytes not yet cut into blocks
         self.base_bit = 0  # bit position of pending[0] in the file
         self.block_start: int | None = None  # bit position of the open block's magic
         self.eof = False
-        self.queue: deque[tuple[Future[bytes], bool]] = deque()  # (decode, ended by a magic)
+        self.queue: deque[tuple[_Job, bool]] = deque()  # (decode, ended by a magic)
         self.truncated = False
         self.output = b""
         self.offset = 0
@@ -223,7 +277,7 @@ class ParallelBzip2:
 
     def _stop_pool(self) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool.shutdown()
             self.pool = None
         self.queue.clear()
         self.pending = bytearray()

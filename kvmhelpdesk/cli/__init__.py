@@ -19,13 +19,16 @@ from kvmhelpdesk.cli.output import OutputError, guard_standard_descriptors, safe
 from kvmhelpdesk.safetext import valid_text
 
 # Each module has register(subparsers) and sets `func` on its parsers. Order = order in --help.
-COMMAND_MODULES: tuple[str, ...] = (
-    "kvmhelpdesk.cli.kb_cmd",
-    "kvmhelpdesk.cli.probe_cmd",
-    "kvmhelpdesk.cli.search_cmd",
-    "kvmhelpdesk.cli.check_cmd",
-    "kvmhelpdesk.cli.desktop_cmd",
-)
+# Command name -> its module: a command imports only its own module (`check` need not load
+# the search engine, nor `kb` the analyzers); --help and unknown commands import them all.
+COMMANDS: dict[str, str] = {
+    "kb": "kvmhelpdesk.cli.kb_cmd",
+    "probe-host": "kvmhelpdesk.cli.probe_cmd",
+    "search": "kvmhelpdesk.cli.search_cmd",
+    "check": "kvmhelpdesk.cli.check_cmd",
+    "install-desktop": "kvmhelpdesk.cli.desktop_cmd",
+}
+COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
 
 DESCRIPTION = f"""\
 {APP_NAME} {__version__}: the KVM support statement as a searchable knowledge base,
@@ -59,7 +62,8 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or (given a known command name) the parser of that command alone."""
     parser = OneLineParser(
         prog="kvmhelpdesk",
         description=DESCRIPTION,
@@ -73,9 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="load an extra content pack (a release folder, or a folder of them); repeatable",
     )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", prog="kvmhelpdesk")
-    for name in COMMAND_MODULES:
+    modules = (COMMANDS[command],) if command in COMMANDS else COMMAND_MODULES
+    for name in modules:
         importlib.import_module(name).register(subparsers)
-    parser.set_defaults(command_names=tuple(subparsers.choices))
+    parser.set_defaults(command_names=tuple(COMMANDS))
     return parser
 
 
@@ -87,8 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return launch.files_main(args_list)
     with safe_streams() as out:
         try:
+            parser = build_parser(launch.command_in(args_list))
             try:
-                args = clean_text_arguments(build_parser().parse_args(args_list))
+                args = clean_text_arguments(parser.parse_args(args_list))
             except SystemExit:  # --help and --version printed: was it written?
                 out.raise_failure()
                 raise

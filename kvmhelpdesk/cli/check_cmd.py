@@ -7,7 +7,6 @@ input, so scripts can tell "the configuration is unsupported" from "the input is
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
@@ -20,6 +19,7 @@ from kvmhelpdesk.cli.check_bundle import (
 )
 from kvmhelpdesk.cli.check_inputs import add_input_arguments, gather_inputs, read_standard_input
 from kvmhelpdesk.cli.common import CliError, emit_warning, load_kb, print_json
+from kvmhelpdesk.cli.jsonout import dumps_indented
 from kvmhelpdesk.report import render
 from kvmhelpdesk.triage import (
     CaseError,
@@ -127,7 +127,7 @@ def _emit(verdict: Verdict, args: argparse.Namespace,
     fmt = args.fmt or "text"
     if args.output:
         text = render(verdict, fmt) if not (extra and fmt == "json") else \
-            json.dumps({**verdict.to_dict(), **extra}, indent=2, ensure_ascii=False) + "\n"
+            dumps_indented({**verdict.to_dict(), **extra}) + "\n"
         # backslashreplace: whatever text slipped through stays an escape, never a crash
         data = text.encode("utf-8", "backslashreplace")
         try:

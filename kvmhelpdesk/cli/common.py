@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import sys
 from collections.abc import Sequence
 from typing import Any
 
+from kvmhelpdesk.cli.jsonout import dumps_indented
 from kvmhelpdesk.kb import ContentError, KnowledgeBase, load_knowledge_base
 from kvmhelpdesk.safetext import shown
 
@@ -66,4 +66,4 @@ def load_kb(extra_content: Sequence[str] = ()) -> KnowledgeBase:
 
 def print_json(data: Any) -> None:
     # One write: json.dump() would write each of a big document's million pieces separately.
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(dumps_indented(data) + "\n")

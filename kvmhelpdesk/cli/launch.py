@@ -18,9 +18,9 @@ OPTIONS_WITH_VALUE = ("--content",)
 
 
 def command_names() -> tuple[str, ...]:
-    from kvmhelpdesk.cli import build_parser
+    from kvmhelpdesk.cli import COMMANDS
 
-    return build_parser().get_default("command_names")
+    return tuple(COMMANDS)
 
 
 def opens_files(args: Sequence[str], commands: Collection[str] | None = None) -> bool:
@@ -39,6 +39,21 @@ def opens_files(args: Sequence[str], commands: Collection[str] | None = None) ->
         else:
             return arg not in (command_names() if commands is None else commands)
     return False
+
+
+def command_in(args: Sequence[str]) -> str | None:
+    """The first positional argument (the command, if any), past the top-level options."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--":
+            return None
+        elif arg in OPTIONS_WITH_VALUE:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def gui_parser() -> argparse.ArgumentParser:

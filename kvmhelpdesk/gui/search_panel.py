@@ -7,7 +7,6 @@ to the first window), and every query runs off the GUI thread, so typing never w
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from kvmhelpdesk.gui import settings as cfg
 from kvmhelpdesk.gui.theme import use_soft_selection
+from kvmhelpdesk.kb.render import escape
 
 # The result delegate, the filters and the worker threads are made on first use: at start-up
 # only the search field is on screen.
@@ -240,7 +240,7 @@ class SearchPanel(QObject):
         parts = []
         if result.suggestion:
             parts.append(f'Did you mean <a href="s" {style}>'
-                         f'{html.escape(result.suggestion)}</a>?')
+                         f'{escape(result.suggestion)}</a>?')
         if not result.hits:
             parts.append("No entry matches. Try fewer or other words.")
         elif result.complete:

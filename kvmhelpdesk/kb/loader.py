@@ -7,15 +7,15 @@ never takes the embedded knowledge base down with it.
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from kvmhelpdesk import fileio
-from kvmhelpdesk.kb import schema
+from kvmhelpdesk.kb import release_cache, schema
+from kvmhelpdesk.kb.content_files import ContentFiles, content_paths, exists
 from kvmhelpdesk.kb.model import (
     STATUSES,
     ContentError,
@@ -47,7 +47,6 @@ FRONT_MATTER = "+++"
 # Caps on what a pack may hold (docs/limits.md). The largest shipped file is 66 KB and the
 # longest entry body 1.4 KB; indexing a body costs ~25 ms per KB, so one 11 MB article took
 # 39 s. A body of 64 KB is some twenty printed pages: split anything longer into entries.
-MAX_CONTENT_FILE_BYTES = 4 * 1024 * 1024
 MAX_BODY_CHARS = 64 * 1024
 
 
@@ -65,7 +64,9 @@ def load_knowledge_base(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
     `KnowledgeBase.problems` and that pack is skipped.
     """
     cache = default_cache()
-    releases = [load_release(d, cache) for d in release_dirs(content_dir())]
+    # Small, read at every start: one validated release per folder (an edit replaces it).
+    validated = default_cache("content-releases.cache", release_cache.folder_of)
+    releases = [load_release(d, cache, validated) for d in release_dirs(content_dir())]
     left_out: dict[str, str] = {}
     known = {r.id: r.origin for r in releases}
     for extra in extra_dirs:
@@ -75,7 +76,7 @@ def load_knowledge_base(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
             if not found:
                 raise ContentError(f"{extra}: no release.toml in it or in its sub-folders")
             for folder in found:
-                release = load_release(folder, cache)
+                release = load_release(folder, cache, validated)
                 first = known.get(release.id) or next(
                     (r.origin for r in pack if r.id == release.id), None)
                 if first is not None:
@@ -90,6 +91,7 @@ def load_knowledge_base(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
             known.update((r.id, r.origin) for r in pack)
             releases.extend(pack)
     cache.save()
+    validated.save()
     return KnowledgeBase(releases, left_out=left_out)
 
 
@@ -105,42 +107,36 @@ def release_dirs(root: Path) -> list[Path]:
         raise ContentError(f"{root}: cannot be read: {fileio.reason(exc)}") from None
 
 
-class ContentFiles:
-    """Reads a release folder's files for the loader: regular files only (a FIFO must not
-    block start-up), at most MAX_CONTENT_FILE_BYTES each, parsed through the cache under
-    their SHA-256. The hashes of exactly the files read make the release's fingerprint, so
-    nothing else in the folder (a 1.2 GB unrelated file) is ever read."""
+def load_release(folder: Path, cache: ParseCache | None = None,
+                 validated: ParseCache | None = None) -> Release:
+    """Read one release folder; raise ContentError on the first problem found.
 
-    def __init__(self, folder: Path, cache: ParseCache) -> None:
-        self.folder = folder
-        self.cache = cache
-        self.digests: dict[str, str] = {}
-
-    def parsed(self, path: Path, parse: Callable[[bytes, Path], Any]) -> Any:
-        try:
-            data = fileio.read_regular_file(path, MAX_CONTENT_FILE_BYTES)
-        except FileNotFoundError:
-            raise ContentError(f"{path}: file is missing") from None
-        except fileio.TooLargeError as exc:
-            raise ContentError(f"{path}: {exc}: a content file holds at most "
-                               f"{fileio.describe_size(MAX_CONTENT_FILE_BYTES)}") from None
-        except OSError as exc:
-            raise ContentError(f"{path}: cannot be read: {fileio.reason(exc)}") from None
-        digest = hashlib.sha256(data).hexdigest()
-        self.digests[path.relative_to(self.folder).as_posix()] = digest
-        return self.cache.get(f"{parse.__name__}:{digest}", lambda: parse(data, path))
-
-    def fingerprint(self) -> str:
-        digest = hashlib.sha256()
-        for name in sorted(self.digests):
-            digest.update(f"{name}\0{self.digests[name]}\n".encode("utf-8", "surrogateescape"))
-        return digest.hexdigest()
-
-
-def load_release(folder: Path, cache: ParseCache | None = None) -> Release:
-    """Read one release folder; raise ContentError on the first problem found."""
+    With a cache, a release validated before with exactly these file contents (and this
+    version of the rules) is rebuilt from the cache (or from `validated`, where given)
+    instead of being validated again."""
     folder = Path(folder)
     files = ContentFiles(folder, cache or ParseCache(None))
+    fingerprint = files.prefetch(content_paths(folder)) if cache is not None else None
+    if cache is None or fingerprint is None:
+        return _validated_release(folder, files)
+    built: list[Release] = []
+
+    def validate() -> tuple[Any, ...]:
+        built.append(_validated_release(folder, files))
+        return release_cache.to_plain(built[0])
+
+    plain = (validated or cache).get(release_cache.key(folder, fingerprint), validate)
+    if built:
+        return built[0]
+    if release_cache.is_plain(plain):
+        try:
+            return release_cache.from_plain(plain)
+        except (TypeError, ValueError, AttributeError):
+            pass  # damaged although well-formed: validate again
+    return _validated_release(folder, files)
+
+
+def _validated_release(folder: Path, files: ContentFiles) -> Release:
     meta_path = folder / "release.toml"
     meta = files.parsed(meta_path, _read_toml)
     _check_keys(meta, RELEASE_KEYS, _where(meta_path))
@@ -152,7 +148,7 @@ def load_release(folder: Path, cache: ParseCache | None = None) -> Release:
     entries: dict[str, Entry] = {}
     for kind, (file_name, array, specific, status_required) in schema.KIND_SPECS.items():
         path = folder / file_name
-        if not _exists(path):
+        if not exists(path):
             continue
         data = files.parsed(path, _read_toml)
         unknown = set(data) - {array}
@@ -191,13 +187,6 @@ def load_release(folder: Path, cache: ParseCache | None = None) -> Release:
 
 def _where(path: Path) -> str:
     return str(path)
-
-
-def _exists(path: Path) -> bool:
-    try:
-        return path.exists() or path.is_symlink()  # a dangling link: "missing" says so
-    except OSError:
-        return True  # let reading it report the problem
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -340,7 +329,7 @@ def _add(entries: dict[str, Entry], entry: Entry, where: str) -> None:
 
 
 def _thesaurus(path: Path, files: ContentFiles) -> tuple[SynonymGroup, ...]:
-    if not _exists(path):
+    if not exists(path):
         return ()
     data = files.parsed(path, _read_toml)
     unknown = set(data) - {"synonyms"}

@@ -132,9 +132,9 @@ class Release:
         hashes its entries themselves."""
         if self.content_hash:
             return self.content_hash
-        import hashlib
+        from kvmhelpdesk.kb.hashing import sha256
 
-        digest = hashlib.sha256()
+        digest = sha256()
         digest.update(repr((self.id, self.sections, self.thesaurus)).encode())
         for entry in self.entries.values():
             digest.update(repr(entry).encode())
@@ -207,9 +207,9 @@ class KnowledgeBase:
     @property
     def fingerprint(self) -> str:
         """One hash over every loaded release: changes whenever any content file changes."""
-        import hashlib
+        from kvmhelpdesk.kb.hashing import sha256
 
-        digest = hashlib.sha256()
+        digest = sha256()
         for release in self._releases.values():
             digest.update(f"{release.id}:{release.fingerprint};".encode())
         return digest.hexdigest()

@@ -34,13 +34,27 @@ Entries = dict[str, tuple[int, bytes, int]]
 
 
 class ParseCache:
-    def __init__(self, file: Path | None) -> None:
+    def __init__(self, file: Path | None,
+                 family: Callable[[str], str] | None = None) -> None:
+        """`family(key)`: entries of one family replace each other (e.g. a release folder's
+        validated content): an unused one is dropped when its family was used in this run."""
         self.file = file
-        self._entries: Entries = {}
+        self.family = family
+        self._loaded: Entries | None = None if file is not None else {}
         self._used: set[str] = set()
         self._dirty = False
-        if file is not None:
-            self._entries = _read(file)
+
+    @property
+    def _entries(self) -> Entries:
+        """The file's entries, read on first use: a start-up whose releases all come from the
+        release cache never reads the (larger) cache of parsed files."""
+        if self._loaded is None:
+            self._loaded = _read(self.file) if self.file is not None else {}
+        return self._loaded
+
+    @_entries.setter
+    def _entries(self, entries: Entries) -> None:
+        self._loaded = entries
 
     def get(self, key: str, compute: Callable[[], Any]) -> Any:
         """The value computed for `key` (a content hash or the text itself), cached."""
@@ -66,8 +80,8 @@ class ParseCache:
 
     def save(self) -> None:
         """Write the cache if anything changed, pruned; silently skip when that fails."""
-        if self.file is None:
-            return
+        if self.file is None or self._loaded is None:
+            return  # never used: nothing to write
         entries = self._pruned()
         if not self._dirty and entries == self._entries:
             return
@@ -99,10 +113,13 @@ class ParseCache:
         size = sum(len(e[1]) for e in kept.values())
         others = sorted(((e[2], k) for k, e in self._entries.items() if k not in kept),
                         reverse=True)
+        used_families = {self.family(key) for key in kept} if self.family else set()
         for day, key in others:
             entry = self._entries[key]
             if today - day > KEEP_UNUSED_DAYS or size + len(entry[1]) > MAX_CACHE_BYTES:
                 continue
+            if self.family and self.family(key) in used_families:
+                continue  # superseded by this run's entry of the same family
             kept[key] = entry
             size += len(entry[1])
         return kept
@@ -131,7 +148,8 @@ def _read(file: Path) -> Entries:
     return {}
 
 
-def default_cache(name: str = "content-parse.cache") -> ParseCache:
+def default_cache(name: str = "content-parse.cache",
+                  family: Callable[[str], str] | None = None) -> ParseCache:
     from kvmhelpdesk.paths import cache_dir
 
-    return ParseCache(cache_dir() / name)
+    return ParseCache(cache_dir() / name, family)

@@ -10,12 +10,12 @@ line naming them ("Disks not given for web01, db01: ..."), each member keeping i
 from __future__ import annotations
 
 import copy
-import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from kvmhelpdesk.kb.hashing import sha1
 from kvmhelpdesk.triage.findings import (
     CONDITION,
     CONFIRMED,
@@ -213,7 +213,7 @@ def _with_state(condition: Finding, states: Mapping[str, Confirmation]) -> Findi
 
 
 def group_key(group: str, members: list[str]) -> str:
-    digest = hashlib.sha1("\n".join(members).encode("utf-8")).hexdigest()[:12]
+    digest = sha1("\n".join(members).encode("utf-8")).hexdigest()[:12]
     return f"{group}@group#{digest}"
 
 
@@ -296,7 +296,7 @@ def _line(group: str, members: list[Finding]) -> Finding:
     basis = tuple(dict.fromkeys(p for m in members for p in m.basis))
     if group.startswith(SAME):
         message = f"For {_who([s[len(GUEST_SCOPE):] for s in scopes])}: {first.message}"
-        group = f"{first.rule}:{hashlib.sha1(first.message.encode('utf-8')).hexdigest()[:8]}"
+        group = f"{first.rule}:{sha1(first.message.encode('utf-8')).hexdigest()[:8]}"
     else:
         assert first.ask is not None
         text = first.ask.text or first.message

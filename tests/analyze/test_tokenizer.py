@@ -130,3 +130,22 @@ def test_nothing_to_find() -> None:
 
 def test_blanks_after_a_continuation_backslash_are_tolerated() -> None:
     assert join_continuations("qemu-kvm -m 512 \\  \n-smp 2") == "qemu-kvm -m 512 -smp 2"
+
+
+def test_plain_run_pattern_splits_on_exactly_the_spaces_the_loop_does() -> None:
+    """split_words takes runs of ordinary characters with a regex: its `\\s` must be
+    str.isspace() for every character (U+00A0 from mail pastes included)."""
+    import re
+    import sys
+
+    space = re.compile(r"\s")
+    assert all(bool(space.match(chr(c))) == chr(c).isspace() for c in range(sys.maxunicode + 1))
+
+
+def test_split_commas_fast_path_agrees_with_the_escaped_form() -> None:
+    from kvmhelpdesk.analyze.options import split_commas
+
+    assert split_commas("file=/a,if=virtio,") == ["file=/a", "if=virtio", ""]
+    assert split_commas("a,,b,c") == ["a,b", "c"]
+    assert split_commas(",,,") == [",", ""]
+    assert split_commas("") == [""]

@@ -157,7 +157,7 @@ def test_entries_of_packs_no_longer_loaded_are_pruned(tmp_path: Path) -> None:
     cache = ParseCache(cache_file)
     load_release(pack, cache)
     cache.save()
-    assert len(ParseCache(cache_file)._entries) == 3
+    assert len(ParseCache(cache_file)._entries) == 4  # three files and the validated release
     later = ParseCache(cache_file)
     later._entries = {k: (crc, payload, day - 30)  # last used a month ago
                       for k, (crc, payload, day) in later._entries.items()}

@@ -182,7 +182,8 @@ def test_parse_cache_is_reused_and_follows_edits(tmp_path: Path) -> None:
     assert calls == []  # nothing parsed again
     (folder / "limits.toml").write_text(LIMITS_TOML.replace("32", "48"), encoding="utf-8")
     assert load_release(folder, second).entries["limit-guest-vcpus"].fields["value"] == 48
-    assert len(calls) == 1 and calls[0].startswith("_read_toml:")  # keyed by content hash
+    parsed = [key for key in calls if not key.startswith("release:")]
+    assert len(parsed) == 1 and parsed[0].startswith("_read_toml:")  # keyed by content hash
 
 
 def test_corrupt_or_unwritable_parse_cache_is_harmless(tmp_path: Path) -> None:
