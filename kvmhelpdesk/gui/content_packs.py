@@ -10,8 +10,6 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
-
 from kvmhelpdesk import APP_NAME
 from kvmhelpdesk.kb import ContentError, load_knowledge_base
 from kvmhelpdesk.safetext import shown
@@ -21,6 +19,8 @@ if TYPE_CHECKING:
 
 
 def load_content_pack(window: MainWindow, folder: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox  # on first use: its enums cost start-up time
+
     try:
         kb = load_knowledge_base([*window.extra_content, folder])
     except ContentError as exc:  # the embedded content itself: cannot happen in a release
