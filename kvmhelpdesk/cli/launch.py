@@ -25,35 +25,35 @@ def command_names() -> tuple[str, ...]:
 
 def opens_files(args: Sequence[str], commands: Collection[str] | None = None) -> bool:
     """True when the first positional argument is not a command name (so: files to open)."""
-    skip = False
-    for arg in args:
-        if skip:
-            skip = False
-        elif arg == "--":
-            return True
-        elif arg in OPTIONS_WITH_VALUE:
-            skip = True
-        elif arg.startswith("-"):
-            if arg in ("-h", "--help", "--version"):
-                return False
-        else:
-            return arg not in (command_names() if commands is None else commands)
-    return False
+    first, stop = _first_positional(args)
+    if stop is not None:
+        return stop == "--"
+    return first is not None and first not in (command_names() if commands is None
+                                               else commands)
 
 
 def command_in(args: Sequence[str]) -> str | None:
     """The first positional argument (the command, if any), past the top-level options."""
+    return _first_positional(args)[0]
+
+
+def _first_positional(args: Sequence[str]) -> tuple[str | None, str | None]:
+    """(the first positional argument, or None; the flag that ended the scan before one:
+    `--`, or a help/version flag)."""
     skip = False
     for arg in args:
         if skip:
             skip = False
         elif arg == "--":
-            return None
+            return None, arg
         elif arg in OPTIONS_WITH_VALUE:
             skip = True
-        elif not arg.startswith("-"):
-            return arg
-    return None
+        elif arg.startswith("-"):
+            if arg in ("-h", "--help", "--version"):
+                return None, arg
+        else:
+            return arg, None
+    return None, None
 
 
 def gui_parser() -> argparse.ArgumentParser:
