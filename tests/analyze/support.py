@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from kvmhelpdesk.analyze import Analysis, analyze_libvirt_xml, analyze_qemu_cmdline
 from kvmhelpdesk.kb import Entry, KnowledgeBase, Release, Section
 
 # Real-world files written by others, beside the repository (optional: tests skip without it).
@@ -60,3 +61,19 @@ def fake_kb(entries: Iterable[Entry]) -> KnowledgeBase:
                                 Section("features", "Features")),
                       entries={e.id: e for e in entries})
     return KnowledgeBase([release])
+
+
+def analyze_file_text(kb: KnowledgeBase, name: str, text: str) -> Analysis:
+    """A file's text through the analyzer its name calls for (.xml: libvirt; else qemu)."""
+    if name.endswith(".xml"):
+        return analyze_libvirt_xml(text, kb)
+    return analyze_qemu_cmdline(text, kb)
+
+
+def statuses(analysis: Analysis) -> dict[str, str]:
+    return {f"{o.option} {o.value}".strip(): o.status for o in analysis.options}
+
+
+def only_guest(analysis: Analysis) -> dict[str, Any]:
+    [guest] = analysis.guests
+    return guest

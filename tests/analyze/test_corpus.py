@@ -8,14 +8,20 @@ the same analyzer paths with the project's own files."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from kvmhelpdesk.analyze import Analysis, analyze_libvirt_xml, analyze_qemu_cmdline
 from kvmhelpdesk.kb import KnowledgeBase
 from kvmhelpdesk.triage.case import case_problems
-from tests.analyze.support import CORPUS, CORPUS_ABSENT, corpus_text
+from tests.analyze.support import (
+    CORPUS,
+    CORPUS_ABSENT,
+    analyze_file_text,
+    corpus_text,
+    only_guest,
+    statuses,
+)
 
 if not CORPUS.is_dir():
     pytest.skip(CORPUS_ABSENT, allow_module_level=True)
@@ -24,19 +30,7 @@ FILES = sorted([*CORPUS.glob("args-*/*.args"), *CORPUS.glob("xml/*.xml")])
 
 
 def analyze(kb: KnowledgeBase, relative: str) -> Analysis:
-    text = corpus_text(relative)
-    if relative.endswith(".xml"):
-        return analyze_libvirt_xml(text, kb)
-    return analyze_qemu_cmdline(text, kb)
-
-
-def statuses(analysis: Analysis) -> dict[str, str]:
-    return {f"{o.option} {o.value}".strip(): o.status for o in analysis.options}
-
-
-def only_guest(analysis: Analysis) -> dict[str, Any]:
-    [guest] = analysis.guests
-    return guest
+    return analyze_file_text(kb, relative, corpus_text(relative))
 
 
 def test_the_corpus_is_all_there() -> None:

@@ -10,30 +10,16 @@ hypervisors, <qemu:commandline>, memory in KiB and in a unit, and a vfio host de
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from kvmhelpdesk.analyze import Analysis, analyze_libvirt_xml, analyze_qemu_cmdline
+from kvmhelpdesk.analyze import Analysis
 from kvmhelpdesk.kb import KnowledgeBase
 from kvmhelpdesk.triage.case import case_problems
-from tests.analyze.support import SAMPLES
+from tests.analyze.support import SAMPLES, analyze_file_text, only_guest, statuses
 
 
 def analyze(kb: KnowledgeBase, name: str) -> Analysis:
-    text = (SAMPLES / name).read_text(encoding="utf-8")
-    if name.endswith(".xml"):
-        return analyze_libvirt_xml(text, kb)
-    return analyze_qemu_cmdline(text, kb)
-
-
-def statuses(analysis: Analysis) -> dict[str, str]:
-    return {f"{o.option} {o.value}".strip(): o.status for o in analysis.options}
-
-
-def only_guest(analysis: Analysis) -> dict[str, Any]:
-    [guest] = analysis.guests
-    return guest
+    return analyze_file_text(kb, name, (SAMPLES / name).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.iterdir()))
