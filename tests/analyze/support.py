@@ -10,6 +10,7 @@ import pytest
 
 from kvmhelpdesk.analyze import Analysis, analyze_libvirt_xml, analyze_qemu_cmdline
 from kvmhelpdesk.kb import Entry, KnowledgeBase, Release, Section
+from kvmhelpdesk.triage.case import case_problems
 
 # Real-world files written by others, beside the repository (optional: tests skip without it).
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
@@ -77,3 +78,14 @@ def statuses(analysis: Analysis) -> dict[str, str]:
 def only_guest(analysis: Analysis) -> dict[str, Any]:
     [guest] = analysis.guests
     return guest
+
+
+def assert_valid_analysis(analysis: Analysis) -> None:
+    """What every analyzed file must give: a valid case (or the refused domain type), and
+    options judged with a known status in a guest's scope."""
+    case = {"format": "kvmhelpdesk-case", "version": 1, "host": analysis.host,
+            "guests": analysis.guests}
+    assert case_problems(case) == []
+    assert analysis.guests or any(f.rule == "domain-type" for f in analysis.findings)
+    assert all(o.status in ("supported", "unsupported", "unlisted") for o in analysis.options)
+    assert all(o.scope.startswith("guest:") for o in analysis.options)

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from kvmhelpdesk.analyze import Analysis, analyze_libvirt_xml, analyze_qemu_cmdline
+from kvmhelpdesk.analyze import Analysis
 from kvmhelpdesk.kb import KnowledgeBase
-from kvmhelpdesk.triage.case import case_problems
 from tests.analyze.support import (
     CORPUS,
     CORPUS_ABSENT,
     analyze_file_text,
+    assert_valid_analysis,
     corpus_text,
     only_guest,
     statuses,
@@ -41,14 +41,7 @@ def test_the_corpus_is_all_there() -> None:
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_every_corpus_file_analyzes_into_a_valid_case(kb: KnowledgeBase, path: Path) -> None:
     text = path.read_text(encoding="utf-8", errors="replace")
-    analysis = analyze_libvirt_xml(text, kb) if path.suffix == ".xml" else \
-        analyze_qemu_cmdline(text, kb)
-    case = {"format": "kvmhelpdesk-case", "version": 1, "host": analysis.host,
-            "guests": analysis.guests}
-    assert case_problems(case) == []
-    assert analysis.guests or any(f.rule == "domain-type" for f in analysis.findings)
-    assert all(o.status in ("supported", "unsupported", "unlisted") for o in analysis.options)
-    assert all(o.scope.startswith("guest:") for o in analysis.options)
+    assert_valid_analysis(analyze_file_text(kb, path.name, text))
 
 
 # ------------------------------------------------------------------ spot checks, named files

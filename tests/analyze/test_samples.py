@@ -14,8 +14,13 @@ import pytest
 
 from kvmhelpdesk.analyze import Analysis
 from kvmhelpdesk.kb import KnowledgeBase
-from kvmhelpdesk.triage.case import case_problems
-from tests.analyze.support import SAMPLES, analyze_file_text, only_guest, statuses
+from tests.analyze.support import (
+    SAMPLES,
+    analyze_file_text,
+    assert_valid_analysis,
+    only_guest,
+    statuses,
+)
 
 
 def analyze(kb: KnowledgeBase, name: str) -> Analysis:
@@ -25,12 +30,7 @@ def analyze(kb: KnowledgeBase, name: str) -> Analysis:
 @pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.iterdir()))
 def test_every_sample_analyzes_into_a_valid_case(kb: KnowledgeBase, name: str) -> None:
     analysis = analyze(kb, name)
-    case = {"format": "kvmhelpdesk-case", "version": 1, "host": analysis.host,
-            "guests": analysis.guests}
-    assert case_problems(case) == []
-    assert analysis.guests or any(f.rule == "domain-type" for f in analysis.findings)
-    assert all(o.status in ("supported", "unsupported", "unlisted") for o in analysis.options)
-    assert all(o.scope.startswith("guest:") for o in analysis.options)
+    assert_valid_analysis(analysis)
 
 
 def test_environment_with_a_spaced_value_and_wrapping_inside_words(kb: KnowledgeBase) -> None:
