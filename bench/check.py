@@ -5,30 +5,19 @@ Run: .venv/bin/python bench/check.py [GUESTS]
 
 from __future__ import annotations
 
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from timing import median_ms  # noqa: E402  (bench/, the script's own folder)
 
 from kvmhelpdesk.kb import load_knowledge_base  # noqa: E402
 from kvmhelpdesk.report import render  # noqa: E402
 from kvmhelpdesk.triage import check, check_guest, validate_case  # noqa: E402
 from tests.helpers.cases import big_case  # noqa: E402
-
-
-def timed(func: Callable[[], Any], repeat: int = 5) -> tuple[float, Any]:
-    """Median wall time in milliseconds over `repeat` runs, and the last result."""
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = func()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), result
 
 
 def main() -> None:
@@ -37,17 +26,17 @@ def main() -> None:
     kb = load_knowledge_base()
     print(f"load knowledge base:        {(time.perf_counter() - start) * 1000:8.1f} ms")
     case = big_case(guests)
-    ms, _ = timed(lambda: validate_case(case))
+    ms, _ = median_ms(lambda: validate_case(case), repeat=5)
     print(f"validate {guests}-guest case:   {ms:8.1f} ms")
-    first, _ = timed(lambda: check(case, kb), repeat=1)
+    first, _ = median_ms(lambda: check(case, kb), repeat=1)
     print(f"check {guests} guests (first):  {first:8.1f} ms   (builds the KB index)")
-    ms, verdict = timed(lambda: check(case, kb))
+    ms, verdict = median_ms(lambda: check(case, kb), repeat=5)
     print(f"check {guests} guests (median): {ms:8.1f} ms   "
           f"({len(verdict.findings)} findings, verdict {verdict.verdict})")
-    ms, _ = timed(lambda: check_guest(case["guests"][1], kb), repeat=50)
+    ms, _ = median_ms(lambda: check_guest(case["guests"][1], kb), repeat=50)
     print(f"check_guest one guest:      {ms:8.2f} ms   (wizard live feedback)")
     for fmt in ("text", "markdown", "html", "json"):
-        ms, out = timed(lambda fmt=fmt: render(verdict, fmt), repeat=3)
+        ms, out = median_ms(lambda fmt=fmt: render(verdict, fmt), repeat=3)
         print(f"render {fmt:<9}           {ms:8.1f} ms   ({len(out) // 1024} KiB)")
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import bz2
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from timing import median_ms  # noqa: E402  (bench/, the script's own folder)
 
 from kvmhelpdesk.bundle import build_case, read_bundle  # noqa: E402
 from kvmhelpdesk.kb import load_knowledge_base  # noqa: E402
@@ -127,17 +128,6 @@ def generate(folder: Path, count: int) -> tuple[Path, Path, Path, int]:
     return worst, in_order, builder.write_folder(folder), size
 
 
-def median_ms(func, repeat: int = 3, warm: bool = True) -> tuple[float, object]:
-    if warm:
-        func()
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = func()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), result
-
-
 def end_to_end(path: Path) -> tuple[float, float, float, float]:
     """Seconds in `check --supportconfig PATH --json` (from main() on, and for the whole
     process with Python's start-up), the process's peak RSS in MB and its CPU seconds (all
@@ -180,7 +170,7 @@ def main() -> None:
                                    label.endswith(".tbz") else 3, warm=label == "folder")
             print(f"read_bundle ({label:13}):   {ms:8.0f} ms   "
                   f"({len(bundle.domains)} domains, files {', '.join(bundle.files)})")
-        ms, built = median_ms(lambda: build_case(bundle, kb))
+        ms, built = median_ms(lambda: build_case(bundle, kb), warm=True)
         print(f"build_case (analyzers):        {ms:8.0f} ms   "
               f"({len(built.case['guests'])} guests, {len(built.case['evidence'])} evidence)")
 
@@ -189,7 +179,7 @@ def main() -> None:
             result.add(built.analysis.findings, built.analysis.options)
             return result
 
-        ms, result = median_ms(verdict)
+        ms, result = median_ms(verdict, warm=True)
         print(f"check + findings:              {ms:8.0f} ms   (verdict {result.verdict}, "
               f"{len(result.findings)} findings)")
         for label, path in sources:
