@@ -1,8 +1,10 @@
 """Read a supportconfig (archive or folder) into a Bundle: host facts, domains, notes.
 
 Only the files triage needs are read (WANTED), and of those only the blocks that hold facts;
-a tarball is left as soon as all of them have been seen, so a huge messages.txt after them is
-never decompressed. Nothing is judged here: see bundle.build for the case and the verdict.
+a file whose facts all sit in named blocks (ENOUGH) is left once they have been seen, and a
+tarball as soon as every wanted file has been, so neither hardware.txt's hwinfo and lspci
+output after /proc/cmdline nor a huge messages.txt after them is ever decompressed.
+Nothing is judged here: see bundle.build for the case and the verdict.
 """
 
 from __future__ import annotations
@@ -135,6 +137,11 @@ def _keep_health(kind: str, name: str) -> Keeper | None:
     return None
 
 
+# Files of which only these Configuration File blocks are used (host.py takes the first of
+# each name): the rest of the file is skipped once all of them have been seen.
+ENOUGH = {HARDWARE: frozenset({"/proc/cpuinfo", "/proc/cmdline"}),
+          MEMORY: frozenset({"/proc/meminfo"})}
+
 KEEP = {BASIC_ENV: _keep_basic, HARDWARE: _keep_hardware, MEMORY: _keep_memory, KVM: _keep_kvm,
         HEALTH: _keep_health}
 
@@ -194,12 +201,17 @@ def _read_file(entry: Entry, blocks: Blocks, bundle: Bundle) -> None:
     stats = LineStats()
     lines = iter_lines(entry.chunks(), stats)
     blocks_of_file = split_blocks(lines, entry.name, KEEP[entry.name], lambda: entry.complete)
+    missing = set(ENOUGH.get(entry.name, ()))
     for count, block in enumerate(blocks_of_file, 1):
         if count > MAX_BLOCKS_PER_FILE:
             bundle.notes.append(f"{entry.name}: more than {MAX_BLOCKS_PER_FILE:,} blocks (the "
                                 "cap): the rest of the file was not read")
             break
         blocks.add(block)
+        if missing and block.kind == CONFIG:
+            missing.discard(block.name)
+            if not missing:  # every block used from this file is in: skip the rest
+                break
     bundle.files.append(entry.name)
     if stats.cut:
         bundle.notes.append(f"{entry.name}: {stats.cut} lines longer than 1 MiB were cut there")

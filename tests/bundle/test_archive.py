@@ -18,7 +18,7 @@ import pytest
 
 from kvmhelpdesk.bundle import BundleCancelled, BundleError, read_bundle
 from kvmhelpdesk.bundle import archive as archive_module
-from tests.helpers.supportconfig import FOLDER, SupportconfigBuilder, add_host
+from tests.helpers.supportconfig import FOLDER, SupportconfigBuilder, add_host, standard_bundle
 
 
 def host_only() -> SupportconfigBuilder:
@@ -181,6 +181,29 @@ def test_reading_stops_once_every_wanted_file_was_seen(builder, tmp_path):
     data = path.read_bytes()
     path.write_bytes(data[:data.index(b"kernel: line 100")])
     assert read_bundle(path).notes == []
+
+
+def test_hardware_txt_is_left_once_cpuinfo_and_cmdline_were_read(tmp_path):
+    # hwinfo, dmidecode and lspci come after /proc/cmdline (supportconfig's hardware_info)
+    # and make up most of a real hardware.txt: they are not read, so their junk bytes give
+    # no note; a tarball is left there too when hardware.txt is the last wanted file (as in
+    # supportconfig's own order: kvm.txt, hardware.txt, messages.txt).
+    builder = standard_bundle()
+    hwinfo = [f"  {n:05d}: PCI 00.0: 0600 Host bridge" for n in range(40_000)]  # > 1 MiB
+    builder.command("hardware.txt", "/usr/sbin/hwinfo", [*hwinfo, "  last: junk"])
+    folder = builder.write_folder(tmp_path)
+    raw = (folder / "hardware.txt").read_bytes().replace(b"last: junk", b"last: \xff")
+    (folder / "hardware.txt").write_bytes(raw)
+    bundle = read_bundle(folder)
+    assert bundle.notes == [] and bundle.host.answers["cpu_vendor"] == "intel"
+    assert bundle.host.evidence["host.kernel_cmdline"].file == "hardware.txt"
+    archive = builder.write_tar(tmp_path / "tar", "", order=[
+        "basic-environment.txt", "memory.txt", "kvm.txt", "basic-health-check.txt",
+        "hardware.txt", "messages.txt"])
+    data = archive.read_bytes()
+    archive.write_bytes(data[:data.index(b"last: junk")])  # cut near the end of hwinfo
+    read = read_bundle(archive)
+    assert read.notes == [] and read.host.answers == bundle.host.answers
 
 
 def test_not_utf8_is_decoded_with_replacement(tmp_path):
