@@ -42,8 +42,8 @@ def _shutdown(line: str) -> bool:
 
 def is_qemu_command(line: str) -> bool:
     """A qemu-kvm command line (bare, after libvirt's environment words, or in `ps`)."""
-    if "qemu" not in line and "kvm" not in line:
-        return False
+    if ("qemu" not in line and "kvm" not in line) or "-" not in line:
+        return False  # both tests below need an option's dash: most log lines end here
     head, dash, _ = line.partition(" -")  # the program is usually the word before the first option
     words = head.split()
     if dash and words:
