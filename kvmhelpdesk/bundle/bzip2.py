@@ -6,6 +6,9 @@ the end-of-stream magic 0x177245385090. `ParallelBzip2` finds those magics while
 compressed file forward, wraps each block as a one-block stream of its own (header, the block,
 end magic, the block's CRC as the stream CRC, so libbz2 still checks every byte) and has a few
 threads decompress them (libbz2 runs without the GIL); `read()` hands the output on in order.
+A decode runs in small steps, so `close()` (the reader has all it wants) also stops the blocks
+being decoded ahead within a few milliseconds, instead of leaving them to use both cores while
+the caller goes on to judge what it read.
 
 Anything unexpected (a magic that turns out to sit inside compressed data, a block that will
 not decode) switches to plain sequential decompression from the start of the file, skipping
@@ -86,14 +89,47 @@ def block_stream(data: bytes | bytearray, start: int, end: int, close: bool = Tr
     return b"BZh9" + (value << pad).to_bytes((bits + pad) // 8, "big")
 
 
-def _decode(stream: bytes) -> bytes:
-    return bz2.decompress(stream)
+STEP_IN = 1 << 16  # compressed bytes per step of a decode
+STEP_OUT = 1 << 18  # decompressed bytes per step
 
 
-def _decode_open(stream: bytes) -> bytes:
+class _Stopped(Exception):
+    """The pool was shut down while this block was being decoded."""
+
+
+def _never() -> bool:
+    return False
+
+
+def _steps(stream: bytes, stopped: Callable[[], bool]) -> tuple[bytes, bool]:
+    """(the output, whether the stream ended) of a one-block stream, decoded a step at a time
+    (each step without the GIL), asking `stopped()` between steps."""
+    decompressor = bz2.BZ2Decompressor()
+    view, out = memoryview(stream), []
+    for start in range(0, len(stream), STEP_IN):
+        if stopped():
+            raise _Stopped
+        out.append(decompressor.decompress(view[start:start + STEP_IN], STEP_OUT))
+        while not decompressor.needs_input and not decompressor.eof:
+            if stopped():
+                raise _Stopped
+            out.append(decompressor.decompress(b"", STEP_OUT))
+        if decompressor.eof:
+            break
+    return b"".join(out), decompressor.eof
+
+
+def _decode(stream: bytes, stopped: Callable[[], bool] = _never) -> bytes:
+    data, ended = _steps(stream, stopped)
+    if not ended:
+        raise ValueError("Compressed data ended before the end-of-stream marker was reached")
+    return data
+
+
+def _decode_open(stream: bytes, stopped: Callable[[], bool] = _never) -> bytes:
     """What a stream cut short still yields: every block before the cut, or nothing."""
     try:
-        return bz2.BZ2Decompressor().decompress(stream)
+        return _steps(stream, stopped)[0]
     except (OSError, EOFError, ValueError):
         return b""
 
@@ -103,7 +139,8 @@ class _Job:
 
     __slots__ = ("decode", "done", "error", "stream", "value")
 
-    def __init__(self, decode: Callable[[bytes], bytes], stream: bytes) -> None:
+    def __init__(self, decode: Callable[[bytes, Callable[[], bool]], bytes],
+                 stream: bytes) -> None:
         self.decode, self.stream = decode, stream
         self.done = threading.Event()
         self.value = b""
@@ -119,7 +156,8 @@ class _Job:
 class _Pool:
     """A few threads that decode blocks in order of submission. (concurrent.futures would do,
     but it imports `logging`: some 10 ms of every `check --supportconfig`.) After `shutdown()`
-    jobs not yet started are dropped; running ones finish, and the threads end."""
+    jobs not yet started are dropped, running ones stop at their next step, and the threads
+    end."""
 
     def __init__(self, workers: int, name: str) -> None:
         self.jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
@@ -131,7 +169,8 @@ class _Pool:
         for thread in self.threads:
             thread.start()
 
-    def submit(self, decode: Callable[[bytes], bytes], stream: bytes) -> _Job:
+    def submit(self, decode: Callable[[bytes, Callable[[], bool]], bytes],
+               stream: bytes) -> _Job:
         job = _Job(decode, stream)
         self.jobs.put(job)
         return job
@@ -141,11 +180,16 @@ class _Pool:
         for _ in self.threads:
             self.jobs.put(None)
 
+    def _stopped(self) -> bool:
+        return self.stopped
+
     def _work(self) -> None:
         while (job := self.jobs.get()) is not None:
             if not self.stopped:
                 try:
-                    job.value = job.decode(job.stream)
+                    job.value = job.decode(job.stream, self._stopped)
+                except _Stopped:
+                    pass  # nobody waits for it any more
                 except BaseException as exc:  # handed to result(), in the reading thread
                     job.error = exc
             job.stream = b""

@@ -80,7 +80,7 @@ def test_a_block_that_does_not_decode_falls_back_to_sequential(monkeypatch):
     blob = bz2.compress(data)
     calls = []
 
-    def flaky(stream: bytes) -> bytes:
+    def flaky(stream: bytes, stopped) -> bytes:
         calls.append(1)
         if len(calls) == 2:
             raise OSError("Invalid data stream")
@@ -98,3 +98,32 @@ def test_magics_are_found_at_any_bit(noise, shift):
     data = value.to_bytes(len(noise) + 8, "big")
     position = len(data) * 8 - 48 - shift
     assert (position, False) in find_magics(data)
+
+
+def test_a_decode_stops_between_steps_when_asked():
+    blob = bz2.compress(sample(800_000, 8))
+    [start, end] = [position for position, _ in find_magics(blob)]
+    stream = bzip2_module.block_stream(blob, start, end)
+    assert bzip2_module._decode(stream) == sample(800_000, 8)
+    asked = []
+
+    def stopped() -> bool:
+        asked.append(1)
+        return len(asked) > 3
+
+    with pytest.raises(bzip2_module._Stopped):
+        bzip2_module._decode(stream, stopped)
+    assert len(asked) == 4  # it asked at every step and stopped at the first yes
+
+
+def test_closing_early_ends_the_decoding_threads():
+    # The reader has what it wants after the first read: the blocks decoded ahead are
+    # dropped or stopped, and no thread is left running.
+    blob = bz2.compress(sample(6_000_000, 9))
+    reader = ParallelBzip2(io.BytesIO(blob), lambda: io.BytesIO(blob), 2)
+    assert reader.read(10) == sample(6_000_000, 9)[:10]
+    pool = reader.pool
+    reader.close()
+    for thread in pool.threads:
+        thread.join(timeout=30)
+        assert not thread.is_alive()
