@@ -24,19 +24,39 @@ Public API (the CLI uses it; the GUI will, from a worker thread):
 - `evidence_for(finding.basis, case["evidence"])` joins a finding's answer paths to their
   sources (it lives in triage.evidence, which the reports and the wizard share: they show
   where each finding's facts were read; re-exported here).
+
+The names below load their module on first use (PEP 562), so `kvmhelpdesk.bundle.reader` can
+start decompressing a bundle before the analyzers and rules that `build_case` needs are
+imported (see cli.early_read).
 """
 
-from kvmhelpdesk.bundle.archive import (
-    MAX_MEMBER_BYTES,
-    MAX_MEMBERS,
-    MAX_TOTAL_BYTES,
-    CancelFn,
-    ProgressFn,
-)
-from kvmhelpdesk.bundle.build import BundleCase, build_case, merge_into
-from kvmhelpdesk.bundle.errors import BundleCancelled, BundleError
-from kvmhelpdesk.bundle.evidence import Evidence, evidence_for
-from kvmhelpdesk.bundle.reader import Bundle, read_bundle
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kvmhelpdesk.lazyload import lazy_exports
+
+if TYPE_CHECKING:
+    from kvmhelpdesk.bundle.archive import (
+        MAX_MEMBER_BYTES,
+        MAX_MEMBERS,
+        MAX_TOTAL_BYTES,
+        CancelFn,
+        ProgressFn,
+    )
+    from kvmhelpdesk.bundle.build import BundleCase, build_case, merge_into
+    from kvmhelpdesk.bundle.errors import BundleCancelled, BundleError
+    from kvmhelpdesk.bundle.evidence import Evidence, evidence_for
+    from kvmhelpdesk.bundle.reader import Bundle, read_bundle
+
+_EXPORTS = {
+    **dict.fromkeys(("MAX_MEMBER_BYTES", "MAX_MEMBERS", "MAX_TOTAL_BYTES", "CancelFn",
+                     "ProgressFn"), "archive"),
+    **dict.fromkeys(("BundleCase", "build_case", "merge_into"), "build"),
+    **dict.fromkeys(("BundleCancelled", "BundleError"), "errors"),
+    **dict.fromkeys(("Evidence", "evidence_for"), "evidence"),
+    **dict.fromkeys(("Bundle", "read_bundle"), "reader"),
+}
 
 __all__ = [
     "MAX_MEMBERS",
@@ -54,3 +74,6 @@ __all__ = [
     "merge_into",
     "read_bundle",
 ]
+
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())

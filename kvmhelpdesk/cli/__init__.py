@@ -13,7 +13,7 @@ import typing
 from collections.abc import Sequence
 
 from kvmhelpdesk import APP_NAME, __version__
-from kvmhelpdesk.cli import launch
+from kvmhelpdesk.cli import early_read, launch
 from kvmhelpdesk.cli.common import EXIT_BAD_INPUT, CliError, emit_error, route_log_warnings
 from kvmhelpdesk.cli.output import OutputError, guard_standard_descriptors, safe_streams
 from kvmhelpdesk.safetext import valid_text
@@ -90,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if launch.opens_files(args_list):  # `kvmhelpdesk [--content DIR] FILE...`: the window
         return launch.files_main(args_list)
+    early_read.begin(args_list)  # a bundle to read: decompress while the rest loads
     with safe_streams() as out:
         try:
             parser = build_parser(launch.command_in(args_list))
@@ -110,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return EXIT_BAD_INPUT
         except KeyboardInterrupt:
             return 130
+        finally:
+            early_read.end()
 
 
 def clean_text_arguments(args: argparse.Namespace) -> argparse.Namespace:

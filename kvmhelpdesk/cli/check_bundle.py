@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from kvmhelpdesk.bundle import BundleCase, BundleError, build_case, merge_into, read_bundle
+from kvmhelpdesk.cli import early_read
 from kvmhelpdesk.cli.common import CliError, one_line
 from kvmhelpdesk.kb import KnowledgeBase
 from kvmhelpdesk.triage import CaseError, save_case
@@ -41,7 +42,8 @@ def apply_supportconfig(args: argparse.Namespace, kb: KnowledgeBase, case: dict[
         known = ", ".join(kb.releases) or "none"
         raise CliError(f"unknown release {release!r} (known: {known})")
     try:
-        built = build_case(read_bundle(path), kb, release)
+        bundle = early_read.take(path)  # started by main(), if it saw this path
+        built = build_case(bundle if bundle is not None else read_bundle(path), kb, release)
     except BundleError as exc:
         raise CliError(str(exc)) from None
     for note in built.notes:

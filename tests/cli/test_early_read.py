@@ -1,0 +1,64 @@
+"""`check --supportconfig PATH` starts reading the bundle before the command's modules load
+(cli.early_read); the result, and every error, must be what a late read gives."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from kvmhelpdesk.bundle import reader as reader_module
+from kvmhelpdesk.cli import check_bundle, early_read, main
+from tests.helpers.supportconfig import standard_bundle
+
+
+@pytest.mark.parametrize(("args", "path"), [
+    (["check", "--supportconfig", "a.tbz", "--json"], "a.tbz"),
+    (["--content", "pack", "check", "case.json", "--supportconfig=b c.tbz"], "b c.tbz"),
+    (["check", "--json"], None),
+    (["search", "--supportconfig", "a.tbz"], None),  # not the check command
+    (["check", "--", "--supportconfig", "a.tbz"], None),  # after --: positional arguments
+    (["check", "--supportconfig", "--json"], None),  # no value: argparse says so
+    (["check", "--supportconfig="], None),
+])
+def test_only_a_plain_supportconfig_flag_of_check_is_seen(args, path):
+    assert early_read.bundle_path(args) == path
+
+
+def early_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "early-bundle-read"]
+
+
+def test_the_bundle_is_read_once_and_early(capsys, tmp_path, monkeypatch):
+    archive = standard_bundle().write_tar(tmp_path)
+    calls = []
+    original = reader_module.read_bundle
+
+    def counting(path, *args, **kwargs):
+        calls.append(threading.current_thread().name)
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(reader_module, "read_bundle", counting)
+    monkeypatch.setattr(check_bundle, "read_bundle", pytest.fail)  # no second, late read
+    assert main(["check", "--supportconfig", str(archive), "--json"]) == 0
+    assert calls == ["early-bundle-read"]
+    assert '"w2k8-db"' in capsys.readouterr().out
+    assert not early_threads()
+
+
+def test_an_error_before_the_bundle_is_needed_stops_the_early_read(capsys, tmp_path):
+    # An unknown --release is refused first, as before; the read under way is cancelled.
+    archive = standard_bundle().write_tar(tmp_path, "bz2")
+    code = main(["check", "--supportconfig", str(archive), "--release", "sles99", "--json"])
+    _, err = capsys.readouterr()
+    assert code == 2 and "unknown release 'sles99'" in err and err.count("\n") == 1
+    assert not early_threads()
+
+
+def test_an_unreadable_bundle_is_the_same_one_line_error(capsys, tmp_path):
+    bad = tmp_path / "nts_x.tbz"
+    bad.write_bytes(b"BZh9" + bytes(100))
+    code = main(["check", "--supportconfig", str(bad), "--json"])
+    _, err = capsys.readouterr()
+    assert code == 2 and err.startswith("kvmhelpdesk: error: nts_x.tbz") and err.count("\n") == 1
+    assert not early_threads()
