@@ -6,11 +6,13 @@ import contextlib
 import logging
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kvmhelpdesk.cli.jsonout import dumps_indented
-from kvmhelpdesk.kb import ContentError, KnowledgeBase, load_knowledge_base
 from kvmhelpdesk.safetext import shown
+
+if TYPE_CHECKING:
+    from kvmhelpdesk.kb import KnowledgeBase
 
 EXIT_BAD_INPUT = 2
 
@@ -55,6 +57,9 @@ class _WarningLines(logging.Handler):
 
 def load_kb(extra_content: Sequence[str] = ()) -> KnowledgeBase:
     """The knowledge base, with extra packs; a broken pack is a warning, not a failure."""
+    # Imported here: `check --supportconfig` decompresses the bundle while this loads.
+    from kvmhelpdesk.kb import ContentError, load_knowledge_base
+
     try:
         kb = load_knowledge_base(extra_content)
     except ContentError as exc:
