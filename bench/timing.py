@@ -20,3 +20,21 @@ def median_ms(func: Callable[[], Any], repeat: int = 3,
         result = func()
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times), result
+
+
+def cpu_jiffies() -> tuple[int, int]:
+    """(time stolen by the hypervisor, all time) of this machine's CPUs so far, in jiffies;
+    0, 0 where /proc/stat is not there."""
+    try:
+        with open("/proc/stat", encoding="ascii") as handle:
+            fields = [int(x) for x in handle.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return 0, 0
+    return fields[7], sum(fields)
+
+
+def steal_share(before: tuple[int, int], after: tuple[int, int]) -> float:
+    """The share of CPU time the hypervisor took between two cpu_jiffies() readings: on a
+    shared virtual machine every figure grows with it (0.2 = a fifth of the machine gone)."""
+    total = after[1] - before[1]
+    return (after[0] - before[0]) / total if total > 0 else 0.0
