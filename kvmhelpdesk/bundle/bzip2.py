@@ -223,6 +223,18 @@ class ParallelBzip2:
         self.fell_back = False  # for tests and benchmarks: the sequential path was needed
 
     # ------------------------------------------------------------------ reading
+    def prime(self) -> bool:
+        """Start decoding the first blocks now, before the first read (for a caller with other
+        work meanwhile); False when the file does not split as expected (then do not use this
+        reader: a fresh one falls back to sequential decompression from the start)."""
+        try:
+            while len(self.queue) < self.workers + 1 and not self.eof:
+                self._scan()
+        except _Fallback:
+            self.close()
+            return False
+        return True
+
     def read(self, size: int = -1) -> bytes:
         size = READ_SIZE if size is None or size < 0 else size
         if self.sequential is not None:

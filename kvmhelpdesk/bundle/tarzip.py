@@ -58,6 +58,50 @@ class _Capped:
         return data
 
 
+# .tbz files whose first blocks are already being decoded (prime_bzip2), by path: the
+# TarSource that opens the same file takes its reader over.
+_PRIMED: dict[str, tuple[tuple[int, ...], ParallelBzip2, BinaryIO, _Counting]] = {}
+
+
+def _identity(handle: BinaryIO) -> tuple[int, ...]:
+    info = os.fstat(handle.fileno())
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def prime_bzip2(path: str | os.PathLike[str]) -> None:
+    """Start decoding the first blocks of a `.tbz` at once, so that the time until
+    `read_bundle(path)` opens it is not lost (cli.early_read: the command's modules load
+    meanwhile). Anything unexpected (not a regular file, not bzip2, one core): nothing
+    happens, and the archive is read as usual."""
+    if (os.cpu_count() or 1) < 2 or str(path) in _PRIMED:
+        return
+    try:
+        handle = open_archive(Path(path))
+    except OSError:  # also a FIFO or a device: refused later, with its message
+        return
+    try:
+        if handle.read(3) != b"BZh":
+            handle.close()
+            return
+        handle.seek(0)
+        raw = _Counting(handle, Watch(None, None))
+        reader = ParallelBzip2(raw, lambda: open_archive(Path(path)))
+        if not reader.prime():
+            handle.close()
+            return
+        _PRIMED[str(path)] = (_identity(handle), reader, handle, raw)
+    except OSError:
+        handle.close()
+
+
+def drop_primed() -> None:
+    """Stop every primed reader nobody took over (the command ended first)."""
+    while _PRIMED:
+        _, (_, reader, handle, _) = _PRIMED.popitem()
+        reader.close()
+        handle.close()
+
+
 class TarSource(Source):
     """A tarball, read strictly forward (`r|` mode) through our own decompressor."""
 
@@ -79,7 +123,7 @@ class TarSource(Source):
     def _stream(self, raw: _Counting) -> BinaryIO | _Counting | ParallelBzip2:
         if self.compression == "bz2":
             if (os.cpu_count() or 1) > 1:
-                self._parallel = ParallelBzip2(raw, self._open)
+                self._parallel = self._take_primed(raw) or ParallelBzip2(raw, self._open)
                 return self._parallel
             return bz2.BZ2File(raw)  # type: ignore[arg-type]
         if self.compression == "xz":
@@ -87,6 +131,21 @@ class TarSource(Source):
         if self.compression == "gz":
             return gzip.GzipFile(fileobj=raw)  # type: ignore[arg-type]
         return raw
+
+    def _take_primed(self, raw: _Counting) -> ParallelBzip2 | None:
+        """The reader prime_bzip2 started on this very file, with this source's progress,
+        cancellation and handles (None when there is none)."""
+        primed = _PRIMED.pop(str(self.path), None)
+        if primed is None:
+            return None
+        identity, reader, handle, counting = primed
+        self._handles.append(handle)  # closed with this source's own
+        if identity != _identity(raw.handle):  # replaced since: start afresh
+            reader.close()
+            return None
+        counting.watch = self.watch
+        reader.reopen = self._open
+        return reader
 
     def close(self) -> None:
         if self._parallel is not None:

@@ -26,11 +26,16 @@ class EarlyRead:
 
     def __init__(self, path: str) -> None:
         # Imported here, on the calling thread: two threads importing the same modules at
-        # once can deadlock on a circular import. The thread itself imports nothing.
-        from kvmhelpdesk.bundle import folder, tarzip  # noqa: F401  (archive.opened uses them)
+        # once can deadlock on a circular import. The thread itself imports nothing. A .tbz
+        # starts decoding first, while the reader's own modules load.
+        from kvmhelpdesk.bundle import tarzip
+
+        tarzip.prime_bzip2(path)
+        from kvmhelpdesk.bundle import folder  # noqa: F401  (archive.opened uses it)
         from kvmhelpdesk.bundle.reader import read_bundle
 
         self.read = read_bundle
+        self.drop_primed = tarzip.drop_primed
         self.path = path
         self.stop = threading.Event()
         self.bundle: Any = None
@@ -43,6 +48,8 @@ class EarlyRead:
             self.bundle = self.read(self.path, cancelled=self.stop.is_set)
         except BaseException as exc:  # handed to take(), on the command's thread
             self.error = exc
+        finally:
+            self.drop_primed()  # a reader that failed before it opened the archive
 
     def result(self) -> Any:
         self.thread.join()

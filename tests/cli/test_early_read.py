@@ -62,3 +62,41 @@ def test_an_unreadable_bundle_is_the_same_one_line_error(capsys, tmp_path):
     _, err = capsys.readouterr()
     assert code == 2 and err.startswith("kvmhelpdesk: error: nts_x.tbz") and err.count("\n") == 1
     assert not early_threads()
+
+
+def test_a_tbz_starts_decoding_at_once_and_the_reader_takes_it_over(tmp_path):
+    from kvmhelpdesk.bundle import tarzip
+    from kvmhelpdesk.bundle.reader import read_bundle
+
+    archive = standard_bundle().write_tar(tmp_path, "bz2")
+    expected = read_bundle(archive)
+    tarzip.prime_bzip2(archive)
+    assert str(archive) in tarzip._PRIMED
+    bundle = read_bundle(archive)
+    assert not tarzip._PRIMED  # taken over
+    assert bundle.files == expected.files and bundle.host.answers == expected.host.answers
+    assert [d.name for d in bundle.domains] == [d.name for d in expected.domains]
+
+
+def test_a_primed_file_replaced_meanwhile_is_read_afresh(tmp_path):
+    from kvmhelpdesk.bundle import tarzip
+    from kvmhelpdesk.bundle.reader import read_bundle
+
+    archive = standard_bundle().write_tar(tmp_path, "bz2")
+    tarzip.prime_bzip2(archive)
+    other = standard_bundle()
+    del other.files["kvm.txt"]
+    replacement = other.write_tar(tmp_path / "other", "bz2")
+    replacement.replace(archive)  # a new file under the same name
+    bundle = read_bundle(archive)
+    assert not tarzip._PRIMED and "kvm.txt" not in bundle.files
+
+
+@pytest.mark.parametrize("content", [b"not bzip2 at all", b"BZh9" + bytes(300)])
+def test_what_is_not_a_splittable_tbz_is_not_primed(tmp_path, content):
+    from kvmhelpdesk.bundle import tarzip
+
+    path = tmp_path / "nts_x.tbz"
+    path.write_bytes(content)
+    tarzip.prime_bzip2(path)
+    assert not tarzip._PRIMED
