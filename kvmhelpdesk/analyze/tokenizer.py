@@ -24,6 +24,7 @@ _PID = re.compile(r"\d+")
 _CONTINUATION = re.compile(r"\\[ \t]*\n")
 # Characters with no meaning to the splitter; `\s` is exactly str.isspace() for str patterns.
 _PLAIN_RUN = re.compile(r"[^\s'\"\\]+")
+_QUOTING = re.compile(r"['\"\\]")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,14 @@ def join_continuations(text: str) -> str:
 
 def split_words(text: str) -> list[Word]:
     """A tolerant shell-like split: quotes group, backslash escapes, nothing ever fails."""
+    if _QUOTING.search(text) is None:  # most log lines: whitespace alone splits them
+        return [Word(word, line) for line, part in enumerate(text.split("\n"))
+                for word in part.split()]  # str.split(): the same spaces as str.isspace()
+    return split_quoted(text)
+
+
+def split_quoted(text: str) -> list[Word]:
+    """split_words, a character run at a time (for text with quotes or backslashes)."""
     words: list[Word] = []
     buf: list[str] = []
     started = False

@@ -14,7 +14,7 @@ from kvmhelpdesk.analyze import (
     analyze_monitor,
     analyze_qemu_cmdline,
 )
-from kvmhelpdesk.analyze.tokenizer import split_words
+from kvmhelpdesk.analyze.tokenizer import split_quoted, split_words
 from kvmhelpdesk.kb import KnowledgeBase, load_knowledge_base
 from kvmhelpdesk.triage.case import case_problems
 
@@ -71,6 +71,8 @@ def test_command_lines_built_from_real_pieces(prefix: str, command: str, suffix:
 @given(st.text(alphabet=st.characters(blacklist_characters="'\"\\"), max_size=200))
 def test_without_quotes_or_backslashes_words_are_a_plain_split(text: str) -> None:
     assert [w.text for w in split_words(text)] == text.split()
+    # the fast path (a plain split) and the character-run splitter agree, line numbers too
+    assert split_words(text) == split_quoted(text)
 
 
 TAGS = ["domain", "name", "memory", "vcpu", "os", "type", "cpu", "model", "devices", "disk",
