@@ -25,6 +25,7 @@ class CpuInfo:
     vendor: str = ""  # vendor_id as printed: GenuineIntel, AuthenticAMD
     logical: int = 0
     physical_cores: int | None = None
+    sockets: int | None = None  # distinct physical ids, when physical_cores is known
     flags: set[str] = field(default_factory=set)
     x86: bool = False
     lines: dict[str, int] = field(default_factory=dict)
@@ -80,6 +81,8 @@ def parse_cpuinfo(text: str) -> CpuInfo:
     if info.logical:
         close_stanza()
         info.physical_cores = len(pairs) if topology and pairs else None
+        if info.physical_cores:
+            info.sockets = len({socket for socket, _ in pairs})
     return info
 
 

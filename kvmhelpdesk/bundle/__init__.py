@@ -19,7 +19,7 @@ Public API (the CLI uses it; the GUI will, from a worker thread):
   written nothing. Any unreadable input raises BundleError with a one-line message.
 - `build_case` runs the analyzers over every domain (fast: milliseconds per domain); it may run
   on the same worker thread. `built.case` is a valid case (format v2) with `evidence`
-  (answer path -> {file, line, section, excerpt, origin}) and `source`; `built.notes` are
+  (answer path -> {file, line, section, excerpt, origin, derived}) and `source`; `built.notes` are
   one-line remarks to show; `merge_into(case, built)` adds a bundle to an existing case.
 - `evidence_for(finding.basis, case["evidence"])` joins a finding's answer paths to their
   sources (it lives in triage.evidence, which the reports and the wizard share: they show

@@ -9,7 +9,7 @@ triage.evidence, which reports and the GUI share; it is re-exported here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kvmhelpdesk.bundle.sections import Block
@@ -32,13 +32,16 @@ def excerpt(line: str, focus: int = 0) -> str:
 
 @dataclass(frozen=True)
 class Evidence:
-    """One source: `file` inside the bundle, 1-based `line`, block `section`, `excerpt`."""
+    """One source: `file` inside the bundle, 1-based `line`, block `section`, `excerpt`;
+    `derived` says how the answer came from the block when it is more than that one line's
+    word (the cores of a /proc/cpuinfo are counted over all of it)."""
 
     file: str
     line: int
     section: str = ""
     excerpt: str = ""
     origin: str = ""
+    derived: str = ""
 
     @classmethod
     def at(cls, block: Block, number: int, line: str, origin: str = "",
@@ -53,7 +56,10 @@ class Evidence:
                    excerpt(f"# {block.name}" if block.name else block.kind), origin)
 
     def with_origin(self, origin: str) -> Evidence:
-        return Evidence(self.file, self.line, self.section, self.excerpt, origin)
+        return replace(self, origin=origin)
+
+    def with_derivation(self, derived: str) -> Evidence:
+        return replace(self, derived=derived)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"file": self.file, "line": self.line}
@@ -63,6 +69,8 @@ class Evidence:
             data["excerpt"] = self.excerpt
         if self.origin:
             data["origin"] = self.origin
+        if self.derived:
+            data["derived"] = self.derived
         return data
 
     def cite(self) -> str:

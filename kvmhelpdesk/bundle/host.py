@@ -133,7 +133,13 @@ def _cpu(facts: HostFacts, blocks: Blocks) -> CpuInfo | None:
     if info.case_vendor:
         facts.answer("cpu_vendor", info.case_vendor, _at(block, info.lines["vendor"]))
     if info.physical_cores:
-        facts.answer("cpu_cores", info.physical_cores, _at(block, info.lines["core_id"]))
+        sockets = f" on {info.sockets} socket{'s' if info.sockets != 1 else ''}" \
+            if info.sockets else ""
+        facts.answer("cpu_cores", info.physical_cores, _at(block, info.lines["core_id"])
+                     .with_derivation(f"counted over the whole listing: {info.physical_cores} "
+                                      f"distinct (physical id, core id) pairs{sockets} in "
+                                      f"{info.logical} processor entries; hyperthreads are not "
+                                      "counted as cores (L100)"))
     if info.x86 and "flags" in info.lines:
         facts.answer("constant_tsc", "constant_tsc" in info.flags,
                      _at(block, info.lines["flags"], "constant_tsc"))

@@ -124,7 +124,7 @@ CONFIRMATION = _obj(state=Spec("str", choices=CONFIRMATION_STATES, required=True
                     note=_s(), at=_s(nullable=True))  # "" read as null; written as null
 # v2: where one answer was read (a support bundle's file, line and block heading).
 EVIDENCE = _obj(file=Spec("str", required=True), line=_i(1), section=_s(), excerpt=_s(),
-                origin=_s())
+                origin=_s(), derived=_s())
 # v2: what the case was built from (a support bundle), for reports and the wizard.
 SOURCE = _obj(kind=Spec("str", required=True), name=_s(), hostname=_s(), collected=_s(),
               files=_list(_s()), notes=_list(_s()))

@@ -1,11 +1,11 @@
 """Where a case's answers were read, joined to the findings that rest on them. Qt-free.
 
-A case (format v2) may carry `evidence` (answer path -> {file, line, section, excerpt, origin},
-written by the support-bundle reader) and `source` (what it was read from). Reports, the CLI's
-JSON and the wizard show beside each finding the lines of the bundle its answers came from;
-this module is the one join they share, and keeps the map true while the case is edited: an
-answer the engineer changed is no longer the bundle's, and a guest removed or moved takes its
-evidence along (paths are `guests[N]...`).
+A case (format v2) may carry `evidence` (answer path -> {file, line, section, excerpt, origin,
+derived}, written by the support-bundle reader) and `source` (what it was read from).
+Reports, the CLI's JSON and the wizard show beside each finding the lines of the bundle its
+answers came from; this module is the one join they share, and keeps the map true while the
+case is edited: an answer the engineer changed is no longer the bundle's, and a guest removed
+or moved takes its evidence along (paths are `guests[N]...`).
 """
 
 from __future__ import annotations
@@ -112,11 +112,13 @@ def cite_all(entries: Sequence[Entry], limit: int = MAX_SHOWN) -> str:
 
 
 def describe(entry: Entry) -> str:
-    """`hardware.txt line 412 (/proc/cpuinfo): cpu cores : 4`: for a tooltip."""
+    """`hardware.txt line 412 (/proc/cpuinfo): core id : 3 (counted over the whole
+    listing: ...)`: for a tooltip and a report's list of sources."""
     section = f" ({entry['section']})" if entry.get("section") else ""
     excerpt = " ".join(str(entry.get("excerpt") or "").split())
+    derived = " ".join(str(entry.get("derived") or "").split())
     return (f"{entry.get('file', '?')} line {entry.get('line', '?')}{section}"
-            + (f": {excerpt}" if excerpt else ""))
+            + (f": {excerpt}" if excerpt else "") + (f" ({derived})" if derived else ""))
 
 
 def source_line(source: Mapping[str, Any] | None) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kvmhelpdesk.bundle import read_bundle
+from kvmhelpdesk.triage.evidence import describe
 from tests.bundle.conftest import line_of
 from tests.helpers.supportconfig import (
     SupportconfigBuilder,
@@ -43,6 +44,18 @@ def test_every_host_answer_cites_its_own_line(builder, bundle):
     assert bundle.host.evidence["host.os"].section == "/etc/SuSE-release"
     assert bundle.host.evidence["host.cpu_cores"].section == "/proc/cpuinfo"
     assert bundle.host.evidence["host.arch"].file == "basic-environment.txt"
+
+
+def test_the_core_count_says_how_it_was_counted(bundle):
+    # L100 counts cpu cores, not hyperthreads: one quoted `core id` line cannot show 8 cores,
+    # so the evidence says how the whole listing was counted (reports and tooltips show it).
+    source = bundle.host.evidence["host.cpu_cores"]
+    assert source.derived == ("counted over the whole listing: 8 distinct (physical id, core "
+                              "id) pairs on 2 sockets in 16 processor entries; hyperthreads "
+                              "are not counted as cores (L100)")
+    assert source.to_dict()["derived"] == source.derived
+    assert describe(source.to_dict()).endswith(f" ({source.derived})")
+    assert "derived" not in bundle.host.evidence["host.arch"].to_dict()
 
 
 def test_what_the_bundle_cannot_tell_stays_unknown(bundle):
