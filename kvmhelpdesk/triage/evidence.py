@@ -31,6 +31,18 @@ def covers(basis: str, path: str) -> bool:
     return path.startswith(basis) and len(path) > len(basis) and path[len(basis)] in ".["
 
 
+def _covers_another(path: str, ordered: Sequence[str]) -> bool:
+    """Whether `path` covers another path of the sorted `ordered` (which holds it): the paths
+    that start with it come right after it, so a host-wide finding with a basis of hundreds of
+    paths is not checked pair by pair."""
+    index = bisect.bisect_right(ordered, path)
+    while index < len(ordered) and ordered[index].startswith(path):
+        if covers(path, ordered[index]):
+            return True
+        index += 1
+    return False
+
+
 def evidence_for(finding_basis: Iterable[str],
                  evidence_map: Mapping[str, Entry]) -> list[tuple[str, dict[str, Any]]]:
     """The evidence a finding rests on: (answer path, evidence entry) pairs, in basis order.
@@ -85,8 +97,9 @@ class EvidenceIndex:
         pairs: list[tuple[str, dict[str, Any]]] = []
         lines: set[tuple[Any, Any]] = set()
         basis = list(basis)
+        ordered = sorted(set(basis))  # what a path covers sorts right after it
         for path in basis:
-            if any(other != path and covers(path, other) for other in basis):
+            if _covers_another(path, ordered):
                 continue
             paths = [path] if path in self.map else self.under(path)
             for found in paths:

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import copy
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kvmhelpdesk.triage import validate_case
 from kvmhelpdesk.triage.evidence import (
     AnswerSources,
     EvidenceIndex,
+    _covers_another,
     cite,
+    covers,
     describe,
     evidence_for,
     evidence_under,
@@ -135,3 +140,26 @@ def test_words() -> None:
                         "collected": "2011-03-02 10:11"}) == \
         "Read from nts_web01_110302_1011.tbz, collected 2011-03-02 10:11"
     assert source_line(None) == "" and source_line({}) == ""
+
+
+_PARTS = st.sampled_from(["guests", "host", "disks", "nics", "vcpus", "running", "format"])
+
+
+@st.composite
+def answer_paths(draw) -> str:
+    path = draw(_PARTS)
+    for _ in range(draw(st.integers(0, 3))):
+        path += draw(st.one_of(st.builds(lambda n: f"[{n}]", st.integers(0, 12)),
+                               st.builds(lambda p: f".{p}", _PARTS)))
+    return path
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.lists(answer_paths(), min_size=1, max_size=30))
+def test_covering_another_basis_path_is_found_by_sorting(basis):
+    # EvidenceIndex.sources skips a basis path that covers another (guests[2] beside
+    # guests[2].running); the sorted look-up agrees with comparing every pair.
+    ordered = sorted(set(basis))
+    for path in basis:
+        assert _covers_another(path, ordered) == any(
+            other != path and covers(path, other) for other in basis)
