@@ -125,13 +125,13 @@ def cite_all(entries: Sequence[Entry], limit: int = MAX_SHOWN) -> str:
 
 
 def describe(entry: Entry) -> str:
-    """`hardware.txt line 412 (/proc/cpuinfo): core id : 3 (counted over the whole
-    listing: ...)`: for a tooltip and a report's list of sources."""
+    """`hardware.txt line 412 (/proc/cpuinfo): core id : 3 — counted over the whole
+    listing: ...`: for a tooltip and a report's list of sources."""
     section = f" ({entry['section']})" if entry.get("section") else ""
     excerpt = " ".join(str(entry.get("excerpt") or "").split())
     derived = " ".join(str(entry.get("derived") or "").split())
     return (f"{entry.get('file', '?')} line {entry.get('line', '?')}{section}"
-            + (f": {excerpt}" if excerpt else "") + (f" ({derived})" if derived else ""))
+            + (f": {excerpt}" if excerpt else "") + (f" \N{EM DASH} {derived}" if derived else ""))
 
 
 def source_line(source: Mapping[str, Any] | None) -> str:

@@ -54,7 +54,7 @@ def test_the_core_count_says_how_it_was_counted(bundle):
                               "id) pairs on 2 sockets in 16 processor entries; hyperthreads "
                               "are not counted as cores (L100)")
     assert source.to_dict()["derived"] == source.derived
-    assert describe(source.to_dict()).endswith(f" ({source.derived})")
+    assert describe(source.to_dict()).endswith(f"core id : 0 \N{EM DASH} {source.derived}")
     assert "derived" not in bundle.host.evidence["host.arch"].to_dict()
 
 
