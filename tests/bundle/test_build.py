@@ -79,6 +79,20 @@ def test_running_command_line_differs_from_the_definition(bundle, kb):
     assert not findings(built, "bundle.running-differs", "guest:sles11-web")
 
 
+def test_one_usb_tablet_in_two_spellings_is_no_difference(tmp_path, kb):
+    # <input type='tablet' bus='usb'/> reads as usb-tablet, `-usbdevice tablet` as tablet: the
+    # same device, so a running guest with it does not "differ from its definition".
+    spec = DomainSpec("w2k8-tab", vcpus=2, memory_mb=2048, clock="localtime", tablet=True)
+    built = built_of(standard_bundle([spec]), tmp_path, kb)
+    (guest,) = built.case["guests"]
+    assert "usb-tablet" in guest["devices"]
+    assert not findings(built, "bundle.running-differs")
+    spec.running_vcpus = 1  # a real difference is still named, without the tablet
+    built = built_of(standard_bundle([spec]), tmp_path / "again", kb)
+    (drift,) = findings(built, "bundle.running-differs")
+    assert "vCPUs 2 vs 1" in drift.message and "tablet" not in drift.message
+
+
 def test_a_shut_off_guests_last_start_is_advice(tmp_path, kb):
     spec = DomainSpec("w2k8-old", state="shut off", running_vcpus=1)
     built = built_of(standard_bundle([spec]), tmp_path, kb)
