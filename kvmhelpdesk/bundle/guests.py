@@ -161,9 +161,11 @@ def _judge_running(result: JudgedGuest, cmd: Analysis, command: CommandLine, run
     if runs_now:
         prefix = f"Running now ({command.block.file} line {command.number}): "
         have = {_key(f) for f in result.analysis.findings}
-        judged = {(f.rule, f.message) for f in _rule_problems(result.guest, kb, release)}
-        running_rules = [f for f in _rule_problems(cmd.guests[0], kb, release)
-                         if (f.rule, f.message) not in judged]
+        running_rules: list[Finding] = []
+        if cmd.guests[0] != result.guest:  # the same answers: the rules find the same
+            judged = {(f.rule, f.message) for f in _rule_problems(result.guest, kb, release)}
+            running_rules = [f for f in _rule_problems(cmd.guests[0], kb, release)
+                             if (f.rule, f.message) not in judged]
         own = Analysis(findings=[f for f in [*cmd.findings, *running_rules]
                                  if f.status in PROBLEMS and _key(f) not in have],
                        options=[o for o in cmd.options if o.status in PROBLEMS])
