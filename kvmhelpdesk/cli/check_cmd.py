@@ -20,7 +20,6 @@ from kvmhelpdesk.cli.check_bundle import (
 from kvmhelpdesk.cli.check_inputs import add_input_arguments, gather_inputs, read_standard_input
 from kvmhelpdesk.cli.common import CliError, emit_warning, load_kb, print_json
 from kvmhelpdesk.cli.jsonout import dumps_indented
-from kvmhelpdesk.report import render
 from kvmhelpdesk.triage import (
     CaseError,
     Verdict,
@@ -117,6 +116,13 @@ def _load_case(path: str) -> dict[str, Any]:
         raw = read_standard_input("the case", MAX_CASE_BYTES)
         return parse_case(raw, "the case from standard input")
     return load_case(path)
+
+
+def render(verdict: Verdict, fmt: str) -> str:
+    """The report in `fmt`. The report writers load only here: `--json` needs none of them."""
+    from kvmhelpdesk.report import render as render_report
+
+    return render_report(verdict, fmt)
 
 
 def _emit(verdict: Verdict, args: argparse.Namespace,
