@@ -110,6 +110,12 @@ def main() -> None:
     # The fastest start of each is the one least disturbed by other work on the machine.
     print(f"best of {args.runs}:          {min(bare_walls):.3f} s vs {min(app_walls):.3f} s, "
           f"ratio {min(app_walls) / min(bare_walls):.2f}")
+    # Each app start beside the bare start just before it: a machine that speeds up or slows
+    # down during the runs (a shared VM does) moves both of a pair alike.
+    pairs = [app / bare for bare, app in zip(bare_walls, app_walls, strict=True)]
+    print(f"paired:               median {statistics.median(pairs):.2f}, "
+          f"quartiles {statistics.quantiles(pairs, n=4)[0]:.2f}-"
+          f"{statistics.quantiles(pairs, n=4)[2]:.2f} (app / the bare start before it)")
 
 
 if __name__ == "__main__":
