@@ -87,17 +87,21 @@ def findings_html(verdict: Verdict, kb: KnowledgeBase) -> str:
     if not shown:
         return "<p>No findings: nothing in the case is judged yet.</p>"
     index = verdict.evidence_index()
+    muted = muted_text(QGuiApplication.palette()).name()  # theme colour, light or dark
+    by_scope: dict[str, list[Finding]] = {}
+    for finding in shown:
+        by_scope.setdefault(finding.scope, []).append(finding)
     parts = []
     for scope in scopes_in_order(verdict, shown):
         parts.append(f"<h3>{html.escape(scope_title(scope, verdict))}</h3>")
         parts.append('<table width="100%" cellspacing="0" cellpadding="3">')
-        for finding in by_severity(f for f in shown if f.scope == scope):
+        for finding in by_severity(by_scope[scope]):
             parts.append(
                 f'<tr><td width="20" valign="top"><img src="status-{finding.status}.svg" '
                 f'width="16" height="16"></td><td width="120" valign="top"><b>'
                 f"{html.escape(status_word(finding.status))}</b></td><td valign=\"top\">"
-                f"{html.escape(finding.message)}{_citation(finding, verdict, kb)}"
-                f"{_read_from(finding_sources(finding, index))}</td></tr>")
+                f"{html.escape(finding.message)}{_citation(finding, verdict, kb, muted)}"
+                f"{_read_from(finding_sources(finding, index), muted)}</td></tr>")
         parts.append("</table>")
     return "\n".join(parts)
 
@@ -108,22 +112,21 @@ def findings_description(verdict: Verdict) -> str:
             "Findings grouped by host, guest and performance; each names its entry.")
 
 
-def _citation(finding: Finding, verdict: Verdict, kb: KnowledgeBase) -> str:
+def _citation(finding: Finding, verdict: Verdict, kb: KnowledgeBase, muted: str) -> str:
     if not finding.entry:
         return ""
     entry = kb.find(finding.entry, verdict.release)
     title = entry.title if entry else finding.entry
     section = f" — {html.escape(finding.section)}" if finding.section else ""
-    muted = muted_text(QGuiApplication.palette()).name()  # theme colour, light or dark
     return (f'<br><span style="color:{muted}">Entry: <a href="entry:{html.escape(finding.entry)}">'
             f"{html.escape(title)}</a>{section}</span>")
 
 
-def _read_from(sources: tuple[dict, ...]) -> str:
-    """`Read from kvm.txt line 812, /etc/libvirt/qemu/web01.xml` under a finding."""
+def _read_from(sources: tuple[dict, ...], muted: str) -> str:
+    """`Read from kvm.txt line 812, /etc/libvirt/qemu/web01.xml` under a finding (in the
+    theme's muted colour, `muted`)."""
     if not sources:
         return ""
-    muted = muted_text(QGuiApplication.palette()).name()
     return (f'<br><span style="color:{muted}"><img src="from-bundle.svg" width="12" '
             f'height="12"> Read from {html.escape(cite_all(sources))}</span>')
 
