@@ -14,7 +14,7 @@ from typing import Any
 
 from kvmhelpdesk.analyze import Analysis
 from kvmhelpdesk.bundle.evidence import Evidence
-from kvmhelpdesk.bundle.guests import judge_domain
+from kvmhelpdesk.bundle.guests import NO_XML, judge_domain
 from kvmhelpdesk.bundle.reader import Bundle
 from kvmhelpdesk.kb import KnowledgeBase
 from kvmhelpdesk.triage.case import CASE_FORMAT, merge_case
@@ -120,6 +120,26 @@ def _qemu_user(bundle: Bundle, host: dict[str, Any], evidence: dict[str, Evidenc
                      "is in the kvm group is not in the bundle")
 
 
+GROUP_AT = 4  # this many domains without XML or more: one note names them all
+
+
+def _grouped(notes: list[str]) -> list[str]:
+    """The notes with those of domains known only from a command line made one, where there
+    are many (a bundle cut short before the XML, or collected without it): a hundred lines
+    saying the same is not read. Each guest's evidence still names its command line."""
+    marker = f": {NO_XML}: "
+    alike = [note for note in notes if marker in note]
+    if len(alike) < GROUP_AT:
+        return notes
+    names = [note.split(marker, 1)[0] for note in alike]
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    group = (f"{len(names)} domains have {NO_XML} ({shown}): each is judged from its command "
+             "line (the running process or the newest start in its log)")
+    first = notes.index(alike[0])
+    rest = [note for note in notes if marker not in note]
+    return [*rest[:first], group, *rest[first:]]
+
+
 def _title(bundle: Bundle) -> str:
     parts = [f"supportconfig {bundle.name}"]
     details = [f"host {bundle.hostname}"] if bundle.hostname else []
@@ -158,6 +178,7 @@ def build_case(bundle: Bundle, kb: KnowledgeBase, release: str | None = None) ->
         guests.append(judged.guest)
         for relative, source in judged.evidence.items():
             evidence[f"{path}.{relative}" if relative else path] = source
+    notes = _grouped(notes)
     case: dict[str, Any] = {"format": CASE_FORMAT, "version": 2, "title": _title(bundle)}
     if release:
         case["release"] = release

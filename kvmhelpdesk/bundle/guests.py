@@ -34,6 +34,7 @@ RUNNING_BASIS = ("", RUNNING)
 # analysis already accounts for in its own words.
 PROBLEMS = tuple(s for s in VERDICT_ORDER if s != "supported")
 QEMU_OPTION_RULE = "qemu-option"
+NO_XML = "no domain XML in the bundle"  # the note of a domain known from a command line alone
 # Guest device words -> the <devices> child they are read from.
 _DEVICE_ELEMENTS = {"sound": "sound", "balloon": "memballoon", "tablet": "input",
                     "mouse": "input", "keyboard": "input", "usb-host": "hostdev",
@@ -103,8 +104,7 @@ def judge_domain(domain: Domain, kb: KnowledgeBase, release: str | None,
         result.judged_from = command.where
         result.evidence = command_evidence(result.guest, command, origin)
         if domain.libvirt:
-            notes.append(f"{domain.name}: no domain XML in the bundle: judged from "
-                         f"{_where(command)}")
+            notes.append(f"{domain.name}: {NO_XML}: judged from {_where(command)}")
     if result.guest is not None:
         result.guest["name"] = domain.name
     result.analysis.findings += [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kvmhelpdesk.bundle import build_case, evidence_for, merge_into, read_bundle
+from kvmhelpdesk.bundle.build import GROUP_AT
 from kvmhelpdesk.triage import check, validate_case
 from tests.bundle.conftest import assert_evidence_true
 from tests.helpers.cases import make_case, make_guest
@@ -139,6 +140,25 @@ def test_a_domain_known_only_from_its_log_is_judged_from_the_command_line(tmp_pa
     assert "-smp" in built.case["evidence"]["guests[0].vcpus"]["excerpt"]
     assert any("judged from the newest start" in note for note in built.notes)
     assert_evidence_true(builder, built.case["evidence"])
+
+
+def test_many_domains_known_only_from_their_logs_make_one_note(tmp_path, kb):
+    # A bundle cut short before the domain XML (or collected without it) would say the same
+    # for every domain; from GROUP_AT of them on, one note names them (the first three).
+    for count, expected in ((GROUP_AT - 1, GROUP_AT - 1), (GROUP_AT + 2, 1)):
+        builder = SupportconfigBuilder()
+        add_kvm(add_host(builder), virsh=False, processes=False)
+        for number in range(count):
+            builder.log("kvm.txt", f"/var/log/libvirt/qemu/lost{number}.log",
+                        DomainSpec(f"lost{number}").log_lines())
+        built = built_of(builder, tmp_path / str(count), kb)
+        assert len(built.case["guests"]) == count
+        notes = [note for note in built.notes if "no domain XML in the bundle" in note]
+        assert len(notes) == expected
+    assert notes == [f"{GROUP_AT + 2} domains have no domain XML in the bundle (lost0, lost1, "
+                     "lost2 and 3 more): each is judged from its command line (the running "
+                     "process or the newest start in its log)"]
+    assert built.case["source"]["notes"] == built.notes
 
 
 def test_a_guest_started_by_hand_is_judged_from_ps(tmp_path, kb):
