@@ -62,8 +62,11 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT)
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The whole parser, or (given a known command name) the parser of that command alone."""
+def build_parser(command: str | None = None,
+                 top_level_only: bool = False) -> argparse.ArgumentParser:
+    """The whole parser, or (given a known command name) the parser of that command alone;
+    `top_level_only`: no command modules at all (no command was given: the window starts,
+    and importing every command's analyzers first cost it a quarter of a second)."""
     parser = OneLineParser(
         prog="kvmhelpdesk",
         description=DESCRIPTION,
@@ -76,11 +79,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "--content", metavar="DIR", action="append", default=[],
         help="load an extra content pack (a release folder, or a folder of them); repeatable",
     )
+    parser.set_defaults(command_names=tuple(COMMANDS))
+    if top_level_only:
+        return parser
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", prog="kvmhelpdesk")
     modules = (COMMANDS[command],) if command in COMMANDS else COMMAND_MODULES
     for name in modules:
         importlib.import_module(name).register(subparsers)
-    parser.set_defaults(command_names=tuple(COMMANDS))
     return parser
 
 
@@ -93,7 +98,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     early_read.begin(args_list)  # a bundle to read: decompress while the rest loads
     with safe_streams() as out:
         try:
-            parser = build_parser(launch.command_in(args_list))
+            command, stop = launch.first_positional(args_list)
+            # No command and no --help: the window starts; only --content needs parsing.
+            parser = build_parser(command, top_level_only=command is None and stop is None)
             try:
                 args = clean_text_arguments(parser.parse_args(args_list))
             except SystemExit:  # --help and --version printed: was it written?

@@ -25,7 +25,7 @@ def command_names() -> tuple[str, ...]:
 
 def opens_files(args: Sequence[str], commands: Collection[str] | None = None) -> bool:
     """True when the first positional argument is not a command name (so: files to open)."""
-    first, stop = _first_positional(args)
+    first, stop = first_positional(args)
     if stop is not None:
         return stop == "--"
     return first is not None and first not in (command_names() if commands is None
@@ -34,10 +34,10 @@ def opens_files(args: Sequence[str], commands: Collection[str] | None = None) ->
 
 def command_in(args: Sequence[str]) -> str | None:
     """The first positional argument (the command, if any), past the top-level options."""
-    return _first_positional(args)[0]
+    return first_positional(args)[0]
 
 
-def _first_positional(args: Sequence[str]) -> tuple[str | None, str | None]:
+def first_positional(args: Sequence[str]) -> tuple[str | None, str | None]:
     """(the first positional argument, or None; the flag that ended the scan before one:
     `--`, or a help/version flag)."""
     skip = False

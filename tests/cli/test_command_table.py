@@ -41,3 +41,17 @@ def test_check_does_not_import_other_commands() -> None:
     assert "kvmhelpdesk.cli.check_cmd" in out
     for other in ("search_cmd", "probe_cmd", "kb_cmd", "desktop_cmd"):
         assert f"kvmhelpdesk.cli.{other}" not in out
+
+
+def test_starting_the_window_imports_no_command_module() -> None:
+    # `kvmhelpdesk` alone starts the window: only --content is parsed, and none of the
+    # commands' modules (their analyzers, rules and search engine) is imported first.
+    code = ("import sys\n"
+            "import kvmhelpdesk.cli as cli\n"
+            "cli.gui_main = lambda content: print(content, sorted(\n"
+            "    m for m in sys.modules if m.startswith('kvmhelpdesk.cli.') and\n"
+            "    m.endswith('_cmd'))) or 0\n"
+            "sys.exit(cli.main(['--content', 'pack']))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120).stdout
+    assert out.strip() == "['pack'] []"
