@@ -30,14 +30,19 @@ def test_command_in_skips_top_level_options() -> None:
     assert not opens_files(["check", "--json"]) and opens_files(["case.kvmcase"])
 
 
+def fresh_python(code: str) -> str:
+    """What `code` prints in a new interpreter (nothing imported yet)."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=120).stdout
+
+
 def test_check_does_not_import_other_commands() -> None:
     code = ("import sys\n"
             "from kvmhelpdesk.cli import build_parser, launch\n"
             "args = ['check', '--qemu-cmdline', 'qemu-kvm -m 512']\n"
             "build_parser(launch.command_in(args)).parse_args(args)\n"
             "print(sorted(m for m in sys.modules if m.startswith('kvmhelpdesk.cli.')))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, timeout=120).stdout
+    out = fresh_python(code)
     assert "kvmhelpdesk.cli.check_cmd" in out
     for other in ("search_cmd", "probe_cmd", "kb_cmd", "desktop_cmd"):
         assert f"kvmhelpdesk.cli.{other}" not in out
@@ -52,6 +57,4 @@ def test_starting_the_window_imports_no_command_module() -> None:
             "    m for m in sys.modules if m.startswith('kvmhelpdesk.cli.') and\n"
             "    m.endswith('_cmd'))) or 0\n"
             "sys.exit(cli.main(['--content', 'pack']))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, timeout=120).stdout
-    assert out.strip() == "['pack'] []"
+    assert fresh_python(code).strip() == "['pack'] []"
