@@ -95,10 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if launch.opens_files(args_list):  # `kvmhelpdesk [--content DIR] FILE...`: the window
         return launch.files_main(args_list)
-    early_read.begin(args_list)  # a bundle to read: decompress while the rest loads
+    command, stop = launch.first_positional(args_list)
+    early_read.begin(args_list, command)  # a bundle to read: decompress while the rest loads
     with safe_streams() as out:
         try:
-            command, stop = launch.first_positional(args_list)
             # No command and no --help: the window starts; only --content needs parsing.
             parser = build_parser(command, top_level_only=command is None and stop is None)
             try:

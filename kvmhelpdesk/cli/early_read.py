@@ -16,8 +16,6 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
-from kvmhelpdesk.cli import launch
-
 FLAG = "--supportconfig"
 
 
@@ -65,9 +63,10 @@ class EarlyRead:
 _pending: EarlyRead | None = None
 
 
-def bundle_path(args: Sequence[str]) -> str | None:
-    """The PATH of a plain `check ... --supportconfig PATH` (or `=PATH`), else None."""
-    if launch.command_in(args) != "check":
+def bundle_path(args: Sequence[str], command: str | None) -> str | None:
+    """The PATH of a plain `check ... --supportconfig PATH` (or `=PATH`), else None;
+    `command` is the arguments' command (launch.first_positional)."""
+    if command != "check":
         return None
     for index, arg in enumerate(args):
         if arg == "--":
@@ -79,10 +78,10 @@ def bundle_path(args: Sequence[str]) -> str | None:
     return None
 
 
-def begin(args: Sequence[str]) -> None:
+def begin(args: Sequence[str], command: str | None) -> None:
     """Start reading the bundle the arguments name, if they plainly name one."""
     global _pending
-    path = bundle_path(args)
+    path = bundle_path(args, command)
     if path is not None and _pending is None:
         _pending = EarlyRead(path)
 

@@ -9,6 +9,7 @@ import pytest
 
 from kvmhelpdesk.bundle import reader as reader_module
 from kvmhelpdesk.cli import check_bundle, early_read, main
+from kvmhelpdesk.cli.launch import command_in
 from tests.helpers.supportconfig import standard_bundle
 
 
@@ -22,7 +23,7 @@ from tests.helpers.supportconfig import standard_bundle
     (["check", "--supportconfig="], None),
 ])
 def test_only_a_plain_supportconfig_flag_of_check_is_seen(args, path):
-    assert early_read.bundle_path(args) == path
+    assert early_read.bundle_path(args, command_in(args)) == path
 
 
 def early_threads() -> list[threading.Thread]:
