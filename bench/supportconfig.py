@@ -1,9 +1,9 @@
 """Time to verdict and peak memory for a large supportconfig (prints figures, asserts nothing).
 
 Generates, in a temporary folder, a bundle of DOMAINS libvirt domains (default 100; about
-70 % running) with realistic file sizes, about 60 MB uncompressed: 500-line qemu logs of
+70 % running) with realistic file sizes, about 62 MB uncompressed: 500-line qemu logs of
 several starts each, a dumpxml per running domain, a hardware.txt with hwinfo output, and a
-30 MB messages.txt, syslog-like text that compresses about as well as real files. Two
+40 MB messages.txt, syslog-like text that compresses about as well as real files. Two
 tarballs: one with messages.txt *before* kvm.txt (ext3 lists files in hash order: the worst
 case for a bzip2 stream, which must be decompressed in order), one in supportconfig's own
 order of writing (as btrfs or XFS list them: messages.txt last). Then:
@@ -119,7 +119,7 @@ def generate(folder: Path, count: int) -> tuple[Path, Path, Path, int]:
               f"rBUF.{n:08x}" for n in range(25_000)]
     builder.command("hardware.txt", "/usr/sbin/hwinfo", hwinfo)
     rng = random.Random(42)
-    builder.raw("messages.txt", "\n".join(_log_lines(rng, 330_000)))
+    builder.raw("messages.txt", "\n".join(_log_lines(rng, 430_000)))
     for name, lines in (("rpm.txt", 2_500), ("boot.txt", 30_000), ("network.txt", 40_000),
                         ("fs-diskio.txt", 40_000), ("y2log.txt", 60_000)):
         builder.raw(name, "\n".join(_log_lines(rng, lines)))
