@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,8 @@ from kvmhelpdesk.gui.icons import icon, status_icon
 from kvmhelpdesk.gui.tasks import BackgroundRunner, ProgressRelay
 from kvmhelpdesk.kb import KnowledgeBase
 from kvmhelpdesk.safetext import shown
+from kvmhelpdesk.triage import CaseError, Verdict, check
+from kvmhelpdesk.triage.plaindata import case_key
 
 if TYPE_CHECKING:
     from kvmhelpdesk.gui.mainwindow import MainWindow
@@ -41,6 +44,25 @@ BUNDLE_FILTERS = (f"supportconfig archives ({ARCHIVES})",
                   "A file of an unpacked supportconfig folder (*.txt)", "All files (*)")
 ICON = QSize(16, 16)
 Reader = Callable[..., Any]  # read_bundle(path, progress=, cancelled=) -> Bundle
+
+
+@dataclass
+class CheckedBundle(BundleCase):
+    """A BundleCase with the core's check of its case, made on the reading thread as well:
+    the wizard that opens it on its verdict then does not judge 100 guests on the GUI thread
+    (CaseWizard.prime; `answers` is the case's `case_key`)."""
+
+    answers: str = ""
+    checked: Verdict | None = None
+
+    @classmethod
+    def of(cls, built: BundleCase, kb: KnowledgeBase) -> BundleCase:
+        try:
+            checked = check(built.case, kb)
+        except CaseError:  # cannot happen for a built case; the wizard says it if it does
+            return built
+        return cls(**{f.name: getattr(built, f.name) for f in fields(BundleCase)},
+                   answers=case_key(built.case), checked=checked)
 
 
 def one_line(text: str) -> str:
@@ -157,7 +179,7 @@ class BundleReader(QObject):
             bundle = reader(path, progress=report, cancelled=stop.is_set)
             if stop.is_set():
                 raise BundleCancelled()
-            return build_case(bundle, kb, release)
+            return CheckedBundle.of(build_case(bundle, kb, release), kb)
 
         self.runner.submit(work, lambda result, error: self._done(stop, name, result, error))
 

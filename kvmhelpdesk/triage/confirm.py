@@ -9,7 +9,6 @@ line naming them ("Disks not given for web01, db01: ..."), each member keeping i
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -27,6 +26,7 @@ from kvmhelpdesk.triage.findings import (
     Finding,
 )
 from kvmhelpdesk.triage.paths import set_path
+from kvmhelpdesk.triage.plaindata import plain_copy
 
 MAX_WHO = 12  # members named in a group line before "and N more"
 GUEST_SCOPE = "guest:"
@@ -161,7 +161,7 @@ def resolve(conditions: list[Finding], states: Mapping[str, Confirmation]) -> Re
 
 def apply_overlay(case: Mapping[str, Any], overlay: Mapping[str, Any]) -> dict[str, Any]:
     """A copy of the case with the answers the confirmations stand for."""
-    effective = copy.deepcopy(dict(case))
+    effective = plain_copy(dict(case))
     for path, value in overlay.items():
         set_path(effective, path, value)
     return effective

@@ -303,3 +303,40 @@ def test_the_verdict_is_kept_until_the_case_changes(qtbot, window, dialogs, arch
     assert wizard.verdict() is first  # four pages refresh on opening: one check
     wizard.case["guests"][0]["vcpus"] = 3
     assert wizard.verdict() is not first
+
+
+def test_the_check_made_while_reading_is_the_verdict_shown(qtbot, window, dialogs, archive,
+                                                          monkeypatch) -> None:
+    """The reading thread also checks the case (CheckedBundle): the wizard opens on that
+    check instead of judging every guest again on the GUI thread, and shows the same verdict
+    as a check of its own would."""
+    import kvmhelpdesk.gui.wizard.wizard as wizard_module
+    from kvmhelpdesk.gui.bundles import CheckedBundle
+    from kvmhelpdesk.triage import check
+
+    on_gui_thread = []
+    monkeypatch.setattr(wizard_module, "check",
+                        lambda *args, **kw: on_gui_thread.append(1) or check(*args, **kw))
+    calls = []
+    window.bundles.reader.read.connect(lambda built: calls.append(built))
+    wizard = opened(qtbot, window, archive)
+    assert not on_gui_thread
+    assert isinstance(calls[0], CheckedBundle) and calls[0].checked is None  # taken, once
+    shown = wizard.verdict()
+    again = check(wizard.case, window.kb)
+    for analysis, _snapshot in wizard.imports:
+        again.add(list(analysis.findings), list(analysis.options))
+    assert shown.to_dict() == again.to_dict()
+
+
+def test_a_primed_check_of_another_case_is_not_used(qtbot, window, dialogs, archive) -> None:
+    from kvmhelpdesk.triage import check
+    from kvmhelpdesk.triage.plaindata import case_key
+
+    wizard = opened(qtbot, window, archive)
+    stale = check(wizard.case, window.kb)
+    wizard.case["guests"][0]["vcpus"] = 17  # over the limit of 16: a different verdict
+    wizard.prime(case_key({"title": "another case"}), stale)
+    fresh = wizard.verdict()
+    assert fresh is not stale and fresh.to_dict() != stale.to_dict()
+    assert wizard._primed is None  # used (or refused) once, then dropped

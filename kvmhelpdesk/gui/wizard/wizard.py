@@ -8,9 +8,7 @@ its controller (signals), which owns the file, the unsaved-changes prompt and th
 
 from __future__ import annotations
 
-import copy
 import dataclasses
-import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -27,6 +25,7 @@ from kvmhelpdesk.gui.wizard.pages.verdict import VerdictPage
 from kvmhelpdesk.kb import KnowledgeBase
 from kvmhelpdesk.triage import Verdict, check, empty_case
 from kvmhelpdesk.triage.evidence import AnswerSources, evidence_under, repointed
+from kvmhelpdesk.triage.plaindata import case_key, plain_copy
 
 if TYPE_CHECKING:
     from kvmhelpdesk.bundle import BundleCase
@@ -56,6 +55,7 @@ class CaseWizard(QWizard):
         # as long as the guest they are about is unchanged since the import.
         self.imports: list[tuple[Analysis, dict[str, Any]]] = []
         self._last_verdict: tuple[str, Verdict] | None = None  # see verdict()
+        self._primed: tuple[str, Verdict] | None = None  # see prime()
         # What each evidence entry (answers read from a support bundle) vouched for: an answer
         # changed since loses its entry (see triage.evidence).
         self.sources = AnswerSources()
@@ -94,7 +94,7 @@ class CaseWizard(QWizard):
 
     def load_case(self, case: dict[str, Any], file_label: str = "") -> None:
         """Show another case from its first page (the dict is copied, never shared)."""
-        self.case = copy.deepcopy(case)
+        self.case = plain_copy(case)
         self.file_label = file_label
         self.imports = []
         self.sources = AnswerSources.of(self.case)
@@ -121,14 +121,20 @@ class CaseWizard(QWizard):
     def show_bundle(self, built: BundleCase) -> None:
         """The case of a support bundle is loaded (or merged in): keep the findings the bundle
         adds beyond the answers (running command lines, hints) and show the verdict."""
-        self.add_import(Analysis(guests=copy.deepcopy(built.case["guests"]),
+        from kvmhelpdesk.gui.bundles import CheckedBundle
+
+        if isinstance(built, CheckedBundle) and built.checked is not None:
+            # Taken, not shared: the verdict made from it gets the bundle's own findings added.
+            self.prime(built.answers, built.checked)
+            built.checked = None
+        self.add_import(Analysis(guests=plain_copy(built.case["guests"]),
                                  findings=list(built.analysis.findings),
                                  options=list(built.analysis.options)))
         self.sources = AnswerSources.of(self.case)
         self.go_to(VERDICT)
 
     def add_import(self, analysis: Analysis) -> None:
-        snapshot = {f"guest:{g.get('name')}": copy.deepcopy(g) for g in analysis.guests}
+        snapshot = {f"guest:{g.get('name')}": plain_copy(g) for g in analysis.guests}
         self.imports.append((analysis, snapshot))
 
     def verdict(self) -> Verdict:
@@ -138,16 +144,24 @@ class CaseWizard(QWizard):
         The last one is kept while the case, the imports and the knowledge base are the same:
         opening a 100-guest support bundle on its verdict refreshes four pages, and each check
         of such a case costs a fifth of a second (on the GUI thread). Read-only for callers."""
-        key = json.dumps([self.case, len(self.imports), id(self.kb)], sort_keys=True,
-                         default=repr)
+        answers = case_key(self.case)
+        key = f"{len(self.imports)} {id(self.kb)} {answers}"
         if self._last_verdict is not None and self._last_verdict[0] == key:
             return self._last_verdict[1]
-        verdict = self._check()
+        verdict = self._check(answers)
         self._last_verdict = (key, verdict)
         return verdict
 
-    def _check(self) -> Verdict:
-        verdict = check(self.case, self.kb)
+    def prime(self, answers: str, checked: Verdict) -> None:
+        """The core's check of a case (keyed by `case_key`), made off the GUI thread while a
+        support bundle was read: the next verdict of exactly that case starts from it instead
+        of checking again on the GUI thread. Used once, then dropped."""
+        self._primed = (answers, checked)
+
+    def _check(self, answers: str) -> Verdict:
+        primed, self._primed = self._primed, None
+        verdict = primed[1] if primed is not None and primed[0] == answers else check(
+            self.case, self.kb)
         current = {g.scope: guest for g, guest in
                    zip(verdict.guests, self.case.get("guests") or [], strict=False)}
         position = {g.scope: number for number, g in enumerate(verdict.guests)}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
@@ -18,6 +17,7 @@ from kvmhelpdesk.report.document import plural
 from kvmhelpdesk.safetext import shown
 from kvmhelpdesk.triage import CaseError, GuestVerdict
 from kvmhelpdesk.triage.evidence import describe
+from kvmhelpdesk.triage.plaindata import plain_copy
 
 if TYPE_CHECKING:
     from kvmhelpdesk.gui.wizard.wizard import CaseWizard
@@ -125,7 +125,7 @@ class GuestsPage(CasePage):
         index = self.selected() if index is None else index
         if index is None:
             return
-        copied = copy.deepcopy(self.guests[index])
+        copied = plain_copy(self.guests[index])
         copied["name"] = f"{copied.get('name') or f'guest{index + 1}'} (copy)"
         for nic in copied.get("nics") or ():
             nic.pop("mac", None)  # two NICs with one MAC break networking
