@@ -284,6 +284,25 @@ class BundleOpener(QObject):
         self.reader.start(str(path), self.window.kb)
         return True
 
+    def when_idle(self, then: Callable[[], None]) -> None:
+        """Run `then` now, or once the bundle being read is done (read and shown, failed or
+        cancelled). The search index, opened after the first paint, waits so for a bundle
+        given at launch (a double-click on nts_x.tbz): both want the CPU, and the engineer
+        is waiting for the verdict."""
+        reader = self.reader
+        if not reader.busy:
+            then()
+            return
+        signals = (reader.read, reader.failed, reader.cancelled)
+
+        def once(*_args: object) -> None:
+            for signal in signals:
+                signal.disconnect(once)
+            then()
+
+        for signal in signals:
+            signal.connect(once)
+
     def _read(self, built: BundleCase) -> None:
         if self.window.cases.open_bundle(built):
             self.window.statusBar().showMessage(read_summary(built), 8000)

@@ -371,7 +371,11 @@ class MainWindow(QMainWindow):
         self._after_paint_done = True
         self.installEventFilter(self)  # palette changes (see eventFilter)
         self.layout_policy.start_watching()  # window, splitter and tab resizes
-        self.search.start()
+        opener = MainWindow.bundles.made(self)
+        if opener is not None:  # a bundle given at launch is being read: its verdict first
+            opener.when_idle(self.search.start)
+        else:
+            self.search.start()
         self.navigation  # noqa: B018 (history menus, mouse buttons, context menus)
         save_render_cache()
         self.first_painted.emit()

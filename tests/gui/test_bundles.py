@@ -340,3 +340,39 @@ def test_a_primed_check_of_another_case_is_not_used(qtbot, window, dialogs, arch
     fresh = wizard.verdict()
     assert fresh is not stale and fresh.to_dict() != stale.to_dict()
     assert wizard._primed is None  # used (or refused) once, then dropped
+
+
+def test_a_bundle_given_at_launch_is_read_before_the_search_index_opens(
+        qtbot, settings, dialogs, archive) -> None:
+    """`kvmhelpdesk nts_x.tbz` (a double-click on the archive): the bundle is read first, the
+    search index opens once its verdict is shown (both want the CPU; the verdict is what the
+    engineer waits for). Search still comes up, and works."""
+    from kvmhelpdesk.gui.app import create_window
+
+    win = create_window(settings=settings)
+    qtbot.addWidget(win)
+    started, release = gate(win)
+    win.show()
+    open_paths(win, [archive])  # as run() does, before the first paint
+    assert started.wait(20)
+    qtbot.waitUntil(lambda: win._after_paint_done)
+    qtbot.wait(50)
+    assert win.search.engine is None and win.search._opener is None  # not even started
+    release.set()
+    qtbot.waitUntil(lambda: win.cases.active, timeout=20000)
+    qtbot.waitUntil(lambda: win.search.engine is not None, timeout=20000)
+    win.search.field.setText("hot add cpu")
+    qtbot.waitUntil(lambda: win.search.model.rowCount() > 0, timeout=20000)
+
+
+def test_when_idle_runs_at_once_or_after_a_failed_read(qtbot, window, dialogs,
+                                                       tmp_path) -> None:
+    ran: list[str] = []
+    window.bundles.when_idle(lambda: ran.append("idle"))
+    assert ran == ["idle"]
+    not_bundle = tmp_path / "nts_x.tbz"
+    not_bundle.write_bytes(b"not bzip2 at all")
+    window.bundles.open(str(not_bundle))
+    window.bundles.when_idle(lambda: ran.append("after"))
+    qtbot.waitUntil(lambda: ran == ["idle", "after"], timeout=20000)
+    assert window.bundles.bar.message.startswith("Not opened")
