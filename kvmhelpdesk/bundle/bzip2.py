@@ -223,12 +223,14 @@ class ParallelBzip2:
         self.fell_back = False  # for tests and benchmarks: the sequential path was needed
 
     # ------------------------------------------------------------------ reading
-    def prime(self) -> bool:
+    def prime(self, ahead: int = 0) -> bool:
         """Start decoding the first blocks now, before the first read (for a caller with other
-        work meanwhile); False when the file does not split as expected (then do not use this
-        reader: a fresh one falls back to sequential decompression from the start)."""
+        work meanwhile): as many as a read keeps in flight, or `ahead` blocks if more (each
+        holds up to 900 kB once decoded); False when the file does not split as expected
+        (then do not use this reader: a fresh one falls back to sequential decompression from
+        the start)."""
         try:
-            while len(self.queue) < self.workers + 1 and not self.eof:
+            while len(self.queue) < max(self.workers + 1, ahead) and not self.eof:
                 self._scan()
         except _Fallback:
             self.close()

@@ -68,11 +68,12 @@ def _identity(handle: BinaryIO) -> tuple[int, ...]:
     return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
 
 
-def prime_bzip2(path: str | os.PathLike[str]) -> None:
-    """Start decoding the first blocks of a `.tbz` at once, so that the time until
-    `read_bundle(path)` opens it is not lost (cli.early_read: the command's modules load
-    meanwhile). Anything unexpected (not a regular file, not bzip2, one core): nothing
-    happens, and the archive is read as usual."""
+def prime_bzip2(path: str | os.PathLike[str], ahead: int = 0) -> None:
+    """Start decoding the first blocks of a `.tbz` at once (`ahead` of them, if more than a
+    read keeps in flight), so that the time until `read_bundle(path)` opens it is not lost
+    (cli.early_read: the command's modules load meanwhile; cli.launch: the window starts).
+    Anything unexpected (not a regular file, not bzip2, one core): nothing happens, and the
+    archive is read as usual."""
     if (os.cpu_count() or 1) < 2 or str(path) in _PRIMED:
         return
     try:
@@ -86,7 +87,7 @@ def prime_bzip2(path: str | os.PathLike[str]) -> None:
         handle.seek(0)
         raw = _Counting(handle, Watch(None, None))
         reader = ParallelBzip2(raw, lambda: open_archive(Path(path)))
-        if not reader.prime():
+        if not reader.prime(ahead):
             handle.close()
             return
         _PRIMED[str(path)] = (_identity(handle), reader, handle, raw)

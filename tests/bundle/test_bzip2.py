@@ -127,3 +127,21 @@ def test_closing_early_ends_the_decoding_threads():
     for thread in pool.threads:
         thread.join(timeout=30)
         assert not thread.is_alive()
+
+
+def test_priming_decodes_as_many_blocks_ahead_as_asked_and_reads_the_same():
+    # A .tbz given at launch: more blocks decode while the window starts than a read keeps in
+    # flight (workers + 1); the output is still exactly bz2's.
+    # Incompressible data in 100 kB blocks: each MiB of the file scanned holds ten of them.
+    data = random.Random(12).randbytes(2_500_000)
+    blob = bz2.compress(data, 1)
+    plain = ParallelBzip2(io.BytesIO(blob), lambda: io.BytesIO(blob), 2)
+    assert plain.prime() and 3 <= len(plain.queue) < 12
+    plain.close()
+    reader = ParallelBzip2(io.BytesIO(blob), lambda: io.BytesIO(blob), 2)
+    assert reader.prime(ahead=12) and 12 <= len(reader.queue) < 25
+    out = []
+    while chunk := reader.read(65536):
+        out.append(chunk)
+    reader.close()
+    assert b"".join(out) == data and not reader.fell_back

@@ -101,3 +101,45 @@ def test_what_is_not_a_splittable_tbz_is_not_primed(tmp_path, content):
     path.write_bytes(content)
     tarzip.prime_bzip2(path)
     assert not tarzip._PRIMED
+
+
+def test_a_tbz_given_to_the_window_starts_decoding_before_qt_loads(tmp_path, monkeypatch):
+    """`kvmhelpdesk nts_x.tbz` (a double-click on the archive): the first .tbz starts
+    decoding before the window is built, the window's reader takes it over, and whatever
+    was not taken (handed over to a running window) is stopped when run() returns."""
+    from kvmhelpdesk.bundle import tarzip
+    from kvmhelpdesk.bundle.reader import read_bundle
+    from kvmhelpdesk.cli import launch
+
+    archive = standard_bundle().write_tar(tmp_path, "bz2")
+    case = tmp_path / "a.kvmcase"
+    case.write_text("{}")
+    seen = {}
+
+    def fake_run(extra, files):
+        seen["primed"] = sorted(tarzip._PRIMED)
+        seen["files"] = files
+        if len(files) > 1:  # the window reads it: takes the decoder over
+            assert read_bundle(files[1]).files
+        return 0
+
+    import kvmhelpdesk.gui.app as gui_app
+
+    monkeypatch.setattr(gui_app, "run", fake_run)
+    monkeypatch.setattr("kvmhelpdesk.cli.display_check.startup_problem", lambda: None)
+    assert launch.launch_gui((), [str(case), str(archive)]) == 0
+    assert seen["primed"] == [str(archive)] and seen["files"][1] == str(archive)
+    assert not tarzip._PRIMED
+    assert launch.launch_gui((), [str(archive)]) == 0  # e.g. handed over: never read here
+    assert seen["primed"] == [str(archive)] and not tarzip._PRIMED
+
+
+@pytest.mark.parametrize("name", ["case.kvmcase", "nts_x.txz", "missing.tbz"])
+def test_only_an_existing_tbz_is_primed_at_launch(tmp_path, name):
+    from kvmhelpdesk.bundle import tarzip
+    from kvmhelpdesk.cli import launch
+
+    path = tmp_path / name
+    if name != "missing.tbz":
+        path.write_bytes(b"whatever")
+    assert not launch.prime_bundle([str(path)]) and not tarzip._PRIMED
