@@ -9,51 +9,23 @@ GUI thread by gui.bundles (imported on first use: start-up does not load the bun
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
+
+from kvmhelpdesk.openable import (  # noqa: F401  (also imported from here)
+    BUNDLE_SUFFIXES,
+    CASE_SUFFIXES,
+    is_openable,
+    is_support_bundle,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
     from kvmhelpdesk.gui.mainwindow import MainWindow
-
-CASE_SUFFIXES = (".kvmcase", ".json")
-# supportconfig writes nts_HOST_DATE.tbz (bzip2) or scc_HOST_DATE.txz (xz); renamed copies
-# keep the tar suffixes, and some customers repack as .tgz, .tar or .zip.
-BUNDLE_SUFFIXES = (".tbz", ".tbz2", ".tar.bz2", ".txz", ".tar.xz", ".tgz", ".tar.gz", ".tar",
-                   ".zip")
-# The files that make a folder an unpacked supportconfig (bundle.reader.SIGNATURE).
-BUNDLE_FILES = ("basic-environment.txt", "hardware.txt", "kvm.txt")
-
-
-def is_support_bundle(path: str | Path) -> bool:
-    """An archive by its name, or an unpacked supportconfig folder (or the folder holding
-    one nts_/scc_ folder) by its files."""
-    where = Path(path)
-    if where.name.lower().endswith(BUNDLE_SUFFIXES):
-        return True
-    return where.is_dir() and (_has_bundle_files(where) or any(
-        child.name.startswith(("nts_", "scc_")) and _has_bundle_files(child)
-        for child in _subfolders(where)))
-
-
-def _has_bundle_files(folder: Path) -> bool:
-    return any((folder / name).is_file() for name in BUNDLE_FILES)
-
-
-def _subfolders(folder: Path, limit: int = 200) -> list[Path]:
-    try:
-        return [p for p, _ in zip(folder.iterdir(), range(limit), strict=False) if p.is_dir()]
-    except OSError:
-        return []
-
-
-def is_openable(path: str | Path) -> bool:
-    return Path(path).name.lower().endswith(CASE_SUFFIXES) or is_support_bundle(path)
 
 
 def open_paths(window: MainWindow, paths: Iterable[str]) -> None:

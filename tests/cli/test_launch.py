@@ -58,6 +58,31 @@ def test_files_go_to_the_app_as_absolute_paths(monkeypatch, tmp_path: Path) -> N
     assert started == {"content": ["packs"], "files": [str(case)]}
 
 
+def test_an_unpacked_supportconfig_folder_opens_in_the_app(monkeypatch, tmp_path: Path) -> None:
+    """`kvmhelpdesk nts_HOST_DATE/`: the window takes an unpacked bundle, as File › Open
+    support bundle and a drop on the window do; any other folder is one line."""
+    from tests.helpers.supportconfig import standard_bundle
+
+    folder = standard_bundle().write_folder(tmp_path)
+    started = {}
+    import kvmhelpdesk.gui.app as app
+
+    monkeypatch.setattr(app, "run", lambda content, files: started.update(files=files) or 0)
+    monkeypatch.setattr("kvmhelpdesk.cli.display_check.startup_problem", lambda: None)
+    assert main([str(folder)]) == 0 and started == {"files": [str(folder)]}
+    assert main([str(tmp_path)]) == 0  # the folder holding one nts_ folder, as the window
+    other = tmp_path / "photos"
+    other.mkdir()
+    assert main([str(other)]) == 2
+
+
+def test_another_folder_is_one_line(capsys, tmp_path: Path) -> None:
+    assert main([str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "is a folder, neither a case file nor an unpacked supportconfig" in err
+
+
 # -- no window possible here ------------------------------------------------------------------
 def test_no_display_at_all() -> None:
     message = startup_problem({}, "linux")
