@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -282,6 +282,7 @@ class BundleOpener(QObject):
         cfg.write(self.window.settings, cfg.WindowState.LAST_BUNDLE_DIR,
                   str(where if where.is_dir() else where.parent))
         self.reader.start(str(path), self.window.kb)
+        QTimer.singleShot(0, self.window.cases.prepare)  # meanwhile, where it opens
         return True
 
     def when_idle(self, then: Callable[[], None]) -> None:

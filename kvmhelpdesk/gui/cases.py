@@ -251,6 +251,10 @@ class CaseController(QObject):
     def _clear_recent(self) -> None:
         cfg.write(self.settings, cfg.WindowState.RECENT_CASES, [])
 
+    def prepare(self) -> None:
+        """Build the wizard now, hidden: a bundle is being read and the GUI thread is idle."""
+        self._ensure_wizard()
+
     # -- inner workings -----------------------------------------------------------------------
     def _ensure_wizard(self) -> CaseWizard:
         kb = self.window.kb

@@ -376,3 +376,15 @@ def test_when_idle_runs_at_once_or_after_a_failed_read(qtbot, window, dialogs,
     window.bundles.when_idle(lambda: ran.append("after"))
     qtbot.waitUntil(lambda: ran == ["idle", "after"], timeout=20000)
     assert window.bundles.bar.message.startswith("Not opened")
+
+
+def test_the_wizard_is_built_hidden_while_the_bundle_is_read(qtbot, window, dialogs,
+                                                             archive) -> None:
+    started, release = gate(window)
+    assert window.bundles.open(archive)
+    assert started.wait(20)
+    qtbot.waitUntil(lambda: window._cases is not None and window.cases.wizard is not None)
+    assert not window.cases.wizard.isVisible() and not window.cases.active
+    release.set()
+    qtbot.waitUntil(lambda: window.cases.active, timeout=20000)
+    assert window.cases.wizard.isVisible()
