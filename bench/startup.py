@@ -21,6 +21,8 @@ import sys
 import tempfile
 import time
 
+from timing import reference_ms  # bench/
+
 APP = """
 import resource, sys, time
 from PySide6.QtCore import QSettings, QTimer
@@ -132,14 +134,17 @@ def main() -> None:
                    check=True)
     try:
         measure(1, env, launch_env)  # warm the OS file cache, and the app's content caches
+        speed = reference_ms()
         results = measure(args.runs, env, launch_env)
+        speed_after = reference_ms()
     finally:
         shutil.rmtree(home, ignore_errors=True)
     (bare_walls, bare_cpus, bare_rss), (app_walls, app_cpus, app_rss) = (
         results["bare"], results["app"])
     bare_med, app_med = statistics.median(bare_walls), statistics.median(app_walls)
     bare_cpu, app_cpu = statistics.median(bare_cpus), statistics.median(app_cpus)
-    print(f"runs each:            {args.runs} (alternating)")
+    print(f"runs each:            {args.runs} (alternating)   CPU speed reference "
+          f"{speed:.0f} ms before, {speed_after:.0f} ms after (timing.reference_ms)")
     print(f"bare window  median:  {bare_med:.3f} s   CPU {bare_cpu:.3f} s   "
           f"peak RSS {bare_rss / 1024:.0f} MiB")
     print(f"KVM Helpdesk median:  {app_med:.3f} s   CPU {app_cpu:.3f} s   "

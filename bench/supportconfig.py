@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from timing import cpu_jiffies, median_ms, steal_share  # noqa: E402  (bench/)
+from timing import cpu_jiffies, median_ms, reference_ms, steal_share  # noqa: E402
 
 from kvmhelpdesk.bundle import build_case, read_bundle  # noqa: E402
 from kvmhelpdesk.kb import load_knowledge_base  # noqa: E402
@@ -201,6 +201,8 @@ def main() -> None:
         print(f"generated {count} domains: {size / 1e6:.1f} MB uncompressed, "
               f"{tbz.stat().st_size / 1e6:.1f} MB .tbz ({time.perf_counter() - start:.1f} s)")
         with open("/proc/loadavg", encoding="ascii") as handle:
+            print(f"CPU speed reference: {reference_ms():.0f} ms (timing.reference_ms; lower "
+                  "is faster)")
             print(f"load average now: {handle.read().split()[0]} on {os.cpu_count()} cores "
                   "(figures scale with it)")
         data = tbz.read_bytes()
@@ -248,6 +250,7 @@ def main() -> None:
                   f"(best {min(run[0] for run in opened) * 1000:.0f} ms; `kvmhelpdesk BUNDLE`, "
                   "process start to the verdict page shown)   "
                   f"peak RSS {max(run[1] for run in opened):.0f} MB   steal {steal:.0%}")
+        print(f"CPU speed reference: {reference_ms():.0f} ms at the end")
 
 
 if __name__ == "__main__":

@@ -38,3 +38,17 @@ def steal_share(before: tuple[int, int], after: tuple[int, int]) -> float:
     shared virtual machine every figure grows with it (0.2 = a fifth of the machine gone)."""
     total = after[1] - before[1]
     return (after[0] - before[0]) / total if total > 0 else 0.0
+
+
+def reference_ms() -> float:
+    """Milliseconds for a fixed piece of pure-Python work (best of 3): how fast this machine's
+    CPU is just now. On a shared virtual machine it changes by half from one minute to the
+    next without any steal showing; figures of two runs compare only if this does too."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        total = 0
+        for number in range(2_000_000):
+            total += number
+        best = min(best, (time.perf_counter() - start) * 1000)
+    return best

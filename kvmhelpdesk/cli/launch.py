@@ -76,14 +76,12 @@ def gui_parser() -> argparse.ArgumentParser:
 def launch_gui(extra_content: Sequence[str] = (), files: Sequence[str] = (),
                commands: Collection[str] = ()) -> int:
     """Check the files and the display, then run the app (or hand the files to it)."""
-    from kvmhelpdesk.openable import is_support_bundle
-
     for path in files:
         if not os.path.exists(path):
             hint = (f" (commands: {', '.join(sorted(commands))}; see 'kvmhelpdesk --help')"
                     if commands and os.sep not in path and "." not in path else "")
             return emit_error(f"no such file or command: {path!r}{hint}")
-        if os.path.isdir(path) and not is_support_bundle(path):
+        if os.path.isdir(path) and not _unpacked_bundle(path):
             return emit_error(f"{path!r} is a folder, neither a case file nor an unpacked "
                               "supportconfig")
     from kvmhelpdesk.cli.display_check import library_problem, startup_problem
@@ -107,6 +105,12 @@ def launch_gui(extra_content: Sequence[str] = (), files: Sequence[str] = (),
             from kvmhelpdesk.bundle import tarzip
 
             tarzip.drop_primed()
+
+
+def _unpacked_bundle(path: str) -> bool:
+    from kvmhelpdesk.openable import is_support_bundle
+
+    return is_support_bundle(path)
 
 
 def prime_bundle(paths: Sequence[str]) -> bool:
