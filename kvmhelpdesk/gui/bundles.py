@@ -54,6 +54,7 @@ class CheckedBundle(BundleCase):
 
     answers: str = ""
     checked: Verdict | None = None
+    checked_on: KnowledgeBase | None = None  # the knowledge base it was checked against
 
     @classmethod
     def of(cls, built: BundleCase, kb: KnowledgeBase) -> BundleCase:
@@ -62,7 +63,7 @@ class CheckedBundle(BundleCase):
         except CaseError:  # cannot happen for a built case; the wizard says it if it does
             return built
         return cls(**{f.name: getattr(built, f.name) for f in fields(BundleCase)},
-                   answers=case_key(built.case), checked=checked)
+                   answers=case_key(built.case), checked=checked, checked_on=kb)
 
 
 def one_line(text: str) -> str:

@@ -4,7 +4,7 @@ Once PySide6 is loaded, each module name met by an `import` statement for the fi
 its source read (inspect.getsource) to see whether it mentions "PySide6": PySide needs that
 for its opt-in `from __feature__ import snake_case` syntax, which this app never uses. At
 start-up that was 58 modules (typing.py, inspect.py, the knowledge-base modules...) and some
-ten milliseconds: most of what the window took beyond a bare one. Here the answers are given
+ten milliseconds, a sixth of what the window took beyond a bare one. Here the answers are given
 first, as PySide itself records them: -1 ("ignore") for a module that does not use PySide
 (every module already loaded, and the Qt-free core), 0 ("uses PySide, no feature") for the
 gui package.

@@ -123,7 +123,8 @@ class CaseWizard(QWizard):
         adds beyond the answers (running command lines, hints) and show the verdict."""
         from kvmhelpdesk.gui.bundles import CheckedBundle
 
-        if isinstance(built, CheckedBundle) and built.checked is not None:
+        if isinstance(built, CheckedBundle) and built.checked is not None \
+                and built.checked_on is self.kb:
             # Taken, not shared: the verdict made from it gets the bundle's own findings added.
             self.prime(built.answers, built.checked)
             built.checked = None
