@@ -81,9 +81,12 @@ def launch_gui(extra_content: Sequence[str] = (), files: Sequence[str] = (),
             hint = (f" (commands: {', '.join(sorted(commands))}; see 'kvmhelpdesk --help')"
                     if commands and os.sep not in path and "." not in path else "")
             return emit_error(f"no such file or command: {path!r}{hint}")
-        if os.path.isdir(path) and not _unpacked_bundle(path):
-            return emit_error(f"{path!r} is a folder, neither a case file nor an unpacked "
-                              "supportconfig")
+        if os.path.isdir(path):
+            from kvmhelpdesk.openable import is_support_bundle  # (pathlib: for a folder only)
+
+            if not is_support_bundle(path):
+                return emit_error(f"{path!r} is a folder, neither a case file nor an "
+                                  "unpacked supportconfig")
     from kvmhelpdesk.cli.display_check import library_problem, startup_problem
 
     problem = startup_problem()
@@ -105,12 +108,6 @@ def launch_gui(extra_content: Sequence[str] = (), files: Sequence[str] = (),
             from kvmhelpdesk.bundle import tarzip
 
             tarzip.drop_primed()
-
-
-def _unpacked_bundle(path: str) -> bool:
-    from kvmhelpdesk.openable import is_support_bundle
-
-    return is_support_bundle(path)
 
 
 def prime_bundle(paths: Sequence[str]) -> bool:

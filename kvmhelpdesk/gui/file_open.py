@@ -14,12 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
-from kvmhelpdesk.openable import (  # noqa: F401  (also imported from here)
-    BUNDLE_SUFFIXES,
-    CASE_SUFFIXES,
-    is_openable,
-    is_support_bundle,
-)
+from kvmhelpdesk.openable import is_openable, is_support_bundle
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent

@@ -43,7 +43,7 @@ def test_desktop_entry_has_what_menus_and_file_managers_need() -> None:
     assert declared_types()[:3] == list(mime_types())  # ours: cases, both supportconfigs
 
 
-# Support bundles open in the app (file_open.BUNDLE_SUFFIXES), also renamed copies that the
+# Support bundles open in the app (openable.BUNDLE_SUFFIXES), also renamed copies that the
 # MIME database calls plain compressed tarballs ("Open with" must offer the app for them).
 TARBALL_TYPES = ["application/x-bzip-compressed-tar", "application/x-bzip2-compressed-tar",
                  "application/x-xz-compressed-tar", "application/x-compressed-tar"]
@@ -66,7 +66,7 @@ def test_compressed_tarballs_are_declared_too() -> None:
 def test_every_bundle_suffix_the_app_opens_has_a_declared_type(suffix: str) -> None:
     from fnmatch import fnmatch
 
-    from kvmhelpdesk.gui.file_open import BUNDLE_SUFFIXES
+    from kvmhelpdesk.openable import BUNDLE_SUFFIXES
 
     assert suffix in BUNDLE_SUFFIXES
     root = ET.parse(FREEDESKTOP_MIME).getroot()

@@ -12,10 +12,11 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from kvmhelpdesk.bundle import read_bundle
-from kvmhelpdesk.gui.file_open import is_support_bundle, open_paths
+from kvmhelpdesk.gui.file_open import open_paths
 from kvmhelpdesk.gui.wizard.pages.guests import GuestsPage
 from kvmhelpdesk.gui.wizard.pages.host import HostPage
 from kvmhelpdesk.gui.wizard.wizard import GUESTS, HOST, VERDICT
+from kvmhelpdesk.openable import is_support_bundle
 from tests.gui.test_open_files import drop_on
 from tests.helpers.supportconfig import standard_bundle
 

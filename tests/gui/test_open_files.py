@@ -15,8 +15,9 @@ from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 
 from kvmhelpdesk.gui import single_instance
-from kvmhelpdesk.gui.file_open import is_support_bundle, open_paths, receive
+from kvmhelpdesk.gui.file_open import open_paths, receive
 from kvmhelpdesk.gui.single_instance import InstanceServer, hand_over
+from kvmhelpdesk.openable import is_support_bundle
 
 CASE = {"format": "kvmhelpdesk-case", "version": 1, "title": "Ticket 99: handed over",
         "guests": [{"name": "web01", "os": "SLES 11 SP1", "vcpus": 2}]}

@@ -28,12 +28,12 @@ from kvmhelpdesk.analyze import (
 from kvmhelpdesk.analyze.textin import decode_text, decode_xml
 from kvmhelpdesk.bundle import BundleCase, merge_into
 from kvmhelpdesk.gui.bundles import ARCHIVES, BundleBar, BundleReader
-from kvmhelpdesk.gui.file_open import is_support_bundle
 from kvmhelpdesk.gui.forms.ui_wizard_import import Ui_ImportPage
 from kvmhelpdesk.gui.icons import status_icon
 from kvmhelpdesk.gui.tasks import BackgroundRunner
 from kvmhelpdesk.gui.wizard.feedback import status_word
 from kvmhelpdesk.gui.wizard.pages.base import CasePage
+from kvmhelpdesk.openable import is_support_bundle
 from kvmhelpdesk.report.document import plural
 from kvmhelpdesk.safetext import shown, shown_lines
 from kvmhelpdesk.triage import merge_case
